@@ -46,8 +46,10 @@ function issueOf(error: AjvError): ValidationIssue | undefined {
   else if (error.propertyName !== undefined) instancePath = appendPointer(instancePath, error.propertyName)
   else if (error.keyword === 'discriminator' && typeof error.params.tag === 'string') {
     instancePath = appendPointer(instancePath, error.params.tag)
-    // Ajv reports a missing tag as a discriminator error too.
-    if (error.params.error === 'tag') return { code: 'missing_field', instancePath, message: `${error.params.tag} is required` }
+    // Ajv reports a tag that is absent and a tag that is not a string alike, as `error: "tag"`.
+    if (error.params.error === 'tag' && error.params.tagValue === undefined) {
+      return { code: 'missing_field', instancePath, message: `${error.params.tag} is required` }
+    }
   }
   const message = messageOf(error, code)
   return { code, instancePath, message }

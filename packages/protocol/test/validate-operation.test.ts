@@ -39,3 +39,14 @@ describe('validateOperation', () => {
     expect(validateOperation({ ...minimal, limits: { ...DEFAULT_LIMITS } }).ok).toBe(true)
   })
 })
+
+describe('validateOperationResult discriminator', () => {
+  // Regression: a present but non-string `operation` was reported as missing_field.
+  it('reports a non-string discriminator as invalid_value, not missing_field', async () => {
+    const { validateOperationResult } = await import('../src/index.js')
+    for (const operation of [1, null, true, ['select']]) {
+      const result = validateOperationResult({ ok: true, operation, dialect: 'postgresql', row_count: 0, rows: [], truncated: false, max_rows: 1, scope: { meta_table_uids: [], data_source_uid: 'd' } })
+      expect(result).toMatchObject({ ok: false, errors: [{ code: 'invalid_value', instancePath: '/operation' }] })
+    }
+  })
+})
