@@ -1,0 +1,43 @@
+import type { ConformanceReport } from '@compiled-sql/protocol'
+import { UsageError } from './errors.js'
+import type { RunConformanceOptions } from './options.js'
+import { planEnvelopeRequests, runEnvelopesSuite } from './suites/envelopes-suite.js'
+
+/**
+ * Runs one conformance suite and returns its report (valid against
+ * `conformance-report.schema.json`). A failing case is a verdict, not an
+ * error: it shows in `report.exit_code`.
+ *
+ * @example
+ * ```ts
+ * const report = await runConformance({ suite: 'envelopes', adapter: '.venv/bin/python adapters/python/compiled_sql_adapter.py' })
+ * console.log(report.summary)
+ * ```
+ *
+ * @throws {UsageError} on bad options or a malformed baseline (exit code 64).
+ * @throws {FixtureError} on an invalid corpus (exit code 65).
+ * @throws {AdapterError} when the adapter fails or breaks the protocol (exit code 70).
+ */
+export function runConformance(options: RunConformanceOptions): Promise<ConformanceReport> {
+  switch (options.suite) {
+    case 'envelopes':
+      return runEnvelopesSuite(options)
+    default:
+      return Promise.reject(new UsageError(`the ${options.suite} suite is not implemented yet`))
+  }
+}
+
+/**
+ * The adapter requests a run would send, as JSON Lines, without starting
+ * anything: for debugging an adapter by hand (`adapter < requests.jsonl`).
+ *
+ * @throws {UsageError} | {FixtureError} as {@link runConformance}.
+ */
+export function planAdapterRequests(options: RunConformanceOptions): Promise<string> {
+  switch (options.suite) {
+    case 'envelopes':
+      return planEnvelopeRequests(options)
+    default:
+      return Promise.reject(new UsageError(`the ${options.suite} suite is not implemented yet`))
+  }
+}
