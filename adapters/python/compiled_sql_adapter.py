@@ -22,7 +22,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from compiled_sql_validator import NotJson, Validator, parse_json  # noqa: E402
+from compiled_sql_validator import NotJson, TooDeep, Validator, parse_json, too_deep  # noqa: E402
 
 PROTOCOL = "compiled-sql.adapter.v1"
 IMPLEMENTATION = {
@@ -55,7 +55,10 @@ def answer(validator: Validator, request: Any) -> dict[str, Any]:
         value = parse_json(text)
     except NotJson as error:
         return {"type": "error", "id": id_, "message": f"the text is not JSON: {error}"}
-    result = validator.validate(document, value)
+    except TooDeep:
+        result = too_deep()
+    else:
+        result = validator.validate(document, value)
     return {"type": "result", "id": id_, "valid": result.valid, "issues": result.issues}
 
 

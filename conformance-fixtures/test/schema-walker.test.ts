@@ -74,7 +74,32 @@ describe('schema walker', () => {
     expect(evaluate(scratch, 'x.schema.json', 'ab').issues).toEqual([])
   })
 
+  it('bounds string length from above, in code points', () => {
+    const scratch = scratchRegistry({ type: 'string', maxLength: 1 })
+    expect(evaluate(scratch, 'x.schema.json', '😀').issues).toEqual([])
+    expect(evaluate(scratch, 'x.schema.json', 'ab').issues).toEqual([{ code: 'too_big', instancePath: '' }])
+    expect(failed('error-response.schema.json', { ok: false, error: { code: 'internal_error', kind: 'internal_error', message: 'm', retryable: false, sqlstate: '2350' } })).toEqual([
+      'error-response.schema.json#/$defs/ErrorInfo/properties/sqlstate/minLength',
+      'error-response.schema.json#/$defs/ErrorInfo/properties/sqlstate/pattern',
+    ])
+  })
+
+  it('reports a number beyond the double range as invalid_type at the bound it breaks, and a finite one by the bound', () => {
+    const withValue = (x: Json): Json => operation({ statement: { sql: 'SELECT %(x)s', parameters: { x } } })
+    const outside = evaluate(registry, 'operation.schema.json', withValue(JSON.parse('[1e400, -1e400]') as Json))
+    expect(outside.issues).toEqual([
+      { code: 'invalid_type', instancePath: '/statement/parameters/x/0' },
+      { code: 'invalid_type', instancePath: '/statement/parameters/x/1' },
+    ])
+    expect(outside.failures.map((f) => f.location)).toContain('parameter-value.schema.json#/maximum')
+    expect(outside.failures.map((f) => f.location)).toContain('parameter-value.schema.json#/minimum')
+    expect(evaluate(registry, 'operation.schema.json', withValue(Number.MAX_VALUE)).issues).toEqual([])
+    const scratch = scratchRegistry({ type: 'number', maximum: 1 })
+    expect(evaluate(scratch, 'x.schema.json', 2).issues).toEqual([{ code: 'too_big', instancePath: '' }])
+    expect(evaluate(scratch, 'x.schema.json', Infinity).issues).toEqual([{ code: 'invalid_type', instancePath: '' }])
+  })
+
   it('refuses a keyword it does not implement', () => {
-    expect(() => evaluate(scratchRegistry({ type: 'string', maxLength: 3 }), 'x.schema.json', 'abcd')).toThrow(/maxLength/)
+    expect(() => evaluate(scratchRegistry({ type: 'array', maxItems: 3 }), 'x.schema.json', [1, 2, 3, 4])).toThrow(/maxItems/)
   })
 })

@@ -10,7 +10,7 @@ from typing import Any
 from . import schemas as _schemas
 from .issues import Issue, IssueCollector
 
-__all__ = ["DOCUMENTS", "NotJson", "Validation", "Validator", "parse_json"]
+__all__ = ["DOCUMENTS", "MAX_GUARANTEED_DEPTH", "NotJson", "TooDeep", "Validation", "Validator", "parse_json", "too_deep"]
 
 DOCUMENTS = _schemas.DOCUMENTS
 
@@ -19,8 +19,18 @@ if hasattr(sys, "set_int_max_str_digits"):
     sys.set_int_max_str_digits(0)
 
 
+#: The nesting depth every compiled-sql.v1 validator must accept. Deeper
+#: documents may be rejected with ``too_big`` at the root; this one reads and
+#: validates as deep as Python's recursion limit allows (some 250 levels).
+MAX_GUARANTEED_DEPTH = 64
+
+
 class NotJson(ValueError):
     """The text is not a JSON text (RFC 8259): ``NaN`` and ``Infinity`` included."""
+
+
+class TooDeep(ValueError):
+    """The text is JSON, but nested more deeply than ``json`` can read within the recursion limit."""
 
 
 def _reject_constant(name: str) -> Any:
@@ -33,6 +43,8 @@ def parse_json(text: str) -> Any:
         return json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as error:
         raise NotJson(str(error)) from error
+    except RecursionError as error:
+        raise TooDeep(str(error)) from error
 
 
 @dataclass(frozen=True)
@@ -41,6 +53,15 @@ class Validation:
 
     valid: bool
     issues: list[Issue]
+
+
+def too_deep() -> Validation:
+    """The verdict on a document nested more deeply than this validator supports."""
+    message = (
+        "the document is nested more deeply than this validator supports"
+        f" (the protocol guarantees {MAX_GUARANTEED_DEPTH} levels)"
+    )
+    return Validation(valid=False, issues=[{"code": "too_big", "instancePath": "", "message": message}])
 
 
 class Validator:
@@ -55,10 +76,14 @@ class Validator:
 
     def validate(self, document: str, value: Any) -> Validation:
         validator = self._schemas.validators[document]
-        errors = list(validator.iter_errors(value))
-        if not errors:
-            return Validation(valid=True, issues=[])
-        issues = self._issues.collect(errors)
+        try:
+            errors = list(validator.iter_errors(value))
+            if not errors:
+                return Validation(valid=True, issues=[])
+            issues = self._issues.collect(errors)
+        except RecursionError:
+            # jsonschema recurses a few frames per level of the document.
+            return too_deep()
         if not issues:
             issues = [{"code": "invalid_value", "instancePath": "", "message": "the document does not match its schema"}]
         return Validation(valid=False, issues=issues)

@@ -5,7 +5,9 @@ comes from the failing keyword, an ``x-error-code`` on the schema object that
 holds it wins, ``required`` and ``additionalProperties`` point at the missing or
 unknown field itself, ``propertyNames`` points at the offending property, a
 ``oneOf`` with a ``discriminator`` reports the selected branch's errors, and
-summary keywords are never issues themselves.
+summary keywords are never issues themselves. A number beyond the range of a
+double (``1e400``) fails ``type`` (see ``schemas.within_double_range``), so it
+is ``invalid_type`` at its pointer and never ``too_big`` or ``too_small``.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any, Iterable, Iterator
 from jsonschema.exceptions import ValidationError
 
 from . import ecma_regex
+from .schemas import within_double_range
 
 CODE_BY_KEYWORD = {
     "required": "missing_field",
@@ -76,6 +79,10 @@ def _code(error: ValidationError) -> str:
     return override if isinstance(override, str) else CODE_BY_KEYWORD.get(str(error.validator), "invalid_value")
 
 
+def _beyond_double_range(instance: Any) -> bool:
+    return isinstance(instance, (int, float)) and not isinstance(instance, bool) and not within_double_range(instance)
+
+
 def _extra_properties(error: ValidationError) -> list[str]:
     schema = error.schema if isinstance(error.schema, dict) else {}
     known = schema.get("properties", {})
@@ -123,6 +130,9 @@ class IssueCollector:
                 yield {"code": code, "instancePath": f"{at}/{escape_token(name)}", "message": message}
         elif _inside_property_names(error):
             yield {"code": code, "instancePath": f"{at}/{escape_token(error.instance)}", "message": f"property name {error.message}"}
+        elif keyword == "type" and _beyond_double_range(error.instance):
+            message = "the number is beyond the range of a double (I-JSON, RFC 7493)"
+            yield {"code": code, "instancePath": at, "message": message}
         else:
             yield {"code": code, "instancePath": at, "message": error.message}
 

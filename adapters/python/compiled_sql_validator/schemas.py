@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
@@ -17,6 +18,9 @@ from . import ecma_regex
 #: ``schemas/compiled-sql.v1`` of the repository, relative to this file.
 SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schemas" / "compiled-sql.v1"
 
+#: The meta-schema every canonical schema names.
+DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
+
 #: The wire documents a ``validate`` request may name, as in ``adapter-request.schema.json``.
 DOCUMENTS = ("operation", "operation-result", "error-response", "run-query-request", "run-query-response")
 
@@ -27,8 +31,32 @@ def _pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterat
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
-#: Draft 2020-12 with ECMA-262 ``pattern``. (No schema uses ``patternProperties``.)
-EcmaDraft202012Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
+def within_double_range(number: Any) -> bool:
+    """Whether a JSON number reads as a finite double, as I-JSON (RFC 7493) requires.
+
+    ``json.loads`` reads ``1e400`` as ``inf`` and a 401-digit integer as an
+    exact ``int``; JavaScript reads both as ``Infinity``. ``float()`` rounds an
+    ``int`` as ``JSON.parse`` rounds the literal, so both languages draw the line
+    at the same value.
+    """
+    try:
+        return math.isfinite(float(number))
+    except OverflowError:
+        return False
+
+
+_BASE_TYPES = Draft202012Validator.TYPE_CHECKER
+
+#: A number beyond the double range has no type: the protocol makes it
+#: ``invalid_type`` at its pointer, and ``minimum``/``maximum`` (which skip
+#: non-numbers) then add no ``too_small``/``too_big`` for it.
+_TYPES = _BASE_TYPES.redefine_many({
+    "number": lambda _, instance: _BASE_TYPES.is_type(instance, "number") and within_double_range(instance),
+    "integer": lambda _, instance: _BASE_TYPES.is_type(instance, "integer") and within_double_range(instance),
+})
+
+#: Draft 2020-12 with ECMA-262 ``pattern`` and I-JSON numbers. (No schema uses ``patternProperties``.)
+EcmaDraft202012Validator = validators.extend(Draft202012Validator, {"pattern": _pattern}, type_checker=_TYPES)
 
 
 @dataclass(frozen=True)
@@ -71,7 +99,14 @@ def load(directory: Path = SCHEMA_DIR) -> Schemas:
     """Loads every ``*.schema.json`` of ``directory`` into a registry keyed by ``$id``."""
     by_name: dict[str, dict[str, Any]] = {}
     for path in sorted(directory.glob("*.schema.json")):
-        by_name[path.name.removesuffix(".schema.json")] = json.loads(path.read_text(encoding="utf-8"))
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        # At a `$ref` into another file, jsonschema picks the validator class
+        # from that file's `$schema`: the stock Draft 2020-12 one, without ECMA
+        # patterns or I-JSON numbers. Every file is 2020-12, the registry's
+        # default, so without `$schema` our class carries across files.
+        if schema.pop("$schema", DRAFT_2020_12) != DRAFT_2020_12:
+            raise ValueError(f"{path.name} is not a Draft 2020-12 schema")
+        by_name[path.name.removesuffix(".schema.json")] = schema
     registry = Registry().with_resources(
         (schema["$id"], Resource.from_contents(schema, default_specification=DRAFT202012)) for schema in by_name.values()
     )

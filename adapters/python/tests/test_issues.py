@@ -1,6 +1,7 @@
 """The language-neutral issue rules, on the real schemas."""
 
 import json
+import sys
 import unittest
 
 from compiled_sql_validator import Validator
@@ -22,6 +23,11 @@ def issues(document: str, value: object) -> set[tuple[str, str]]:
 
 def with_(base: dict, **changes: object) -> dict:
     return {**json.loads(json.dumps(base)), **changes}
+
+
+def statement_with(parameter: str) -> dict:
+    """A statement whose parameter ``x`` is the JSON text ``parameter``, read as the adapter reads it."""
+    return json.loads(f'{{"sql": "SELECT %(x)s", "parameters": {{"x": {parameter}}}}}')
 
 
 class IssueRulesTest(unittest.TestCase):
@@ -72,6 +78,33 @@ class IssueRulesTest(unittest.TestCase):
         limits = {"max_rows": 9007199254740991}
         self.assertTrue(VALIDATOR.validate("operation", with_(OPERATION, limits=limits)).valid)
 
+    def test_a_number_beyond_the_double_range_is_invalid_type_only(self) -> None:
+        cases = (("1e400", "/x"), ("-1e400", "/x"), ("1" + "0" * 400, "/x"), ("[1.5, 1e400]", "/x/1"))
+        for text, at in cases:
+            with self.subTest(text=text):
+                found = issues("operation", with_(OPERATION, statement=statement_with(text)))
+                self.assertEqual(found, {("invalid_type", f"/statement/parameters{at}")})
+        found = issues("operation", with_(OPERATION, limits=json.loads('{"max_rows": 1e400, "offset": -1e400}')))
+        self.assertEqual(found, {("invalid_type", "/limits/max_rows"), ("invalid_type", "/limits/offset")})
+
+    def test_the_largest_doubles_are_in_range(self) -> None:
+        for text in ("1.7976931348623157e308", "-1.7976931348623157e308", "5e-324", str(int(sys.float_info.max))):
+            with self.subTest(text=text):
+                self.assertTrue(VALIDATOR.validate("operation", with_(OPERATION, statement=statement_with(text))).valid)
+
+    def test_sqlstate_is_exactly_five_characters(self) -> None:
+        def error(sqlstate: str) -> dict:
+            info = {"code": "internal_error", "kind": "internal_error", "message": "m", "retryable": False}
+            return {"ok": False, "error": {**info, "sqlstate": sqlstate}}
+
+        at = "/error/sqlstate"
+        self.assertTrue(VALIDATOR.validate("error-response", error("23505")).valid)
+        self.assertEqual(issues("error-response", error("2350")), {("too_small", at), ("invalid_format", at)})
+        self.assertEqual(issues("error-response", error("23505\n")), {("too_big", at), ("invalid_format", at)})
+
+    def test_whitespace_is_ecmascript_whitespace(self) -> None:
+        self.assertTrue(VALIDATOR.validate("run-query-request", "\u001c\u001d\u001e\u001f\u0085").valid)
+        self.assertEqual(issues("run-query-request", "\ufeff \u3000"), {("invalid_format", "")})
 
 if __name__ == "__main__":
     unittest.main()

@@ -8,7 +8,6 @@ export interface AllowlistEntry {
   readonly reason: string
 }
 
-const ACCEPTS_ALL = 'parameter-value.schema.json lists all six JSON types and constrains nothing else, so it accepts every JSON value'
 const SELECTED_BY_TAG = 'the discriminator selects this branch only for an object whose operation names it, so this keyword always holds inside the branch'
 const UNREFERENCED = 'an encoding documented in $defs for the server to check against parameter_types; no $ref reaches it, so no validator evaluates it'
 
@@ -23,12 +22,10 @@ const unreferenced = (def: string, keywords: readonly string[]): AllowlistEntry[
  * location, or one the corpus does cover, so this list cannot go stale.
  */
 export const COVERAGE_ALLOWLIST: readonly AllowlistEntry[] = [
-  { location: 'parameter-value.schema.json#/type', side: 'invalid', reason: 'the type set is all six JSON types' },
-  { location: 'parameter-value.schema.json#/items', side: 'invalid', reason: `its subschema is the whole parameter value: ${ACCEPTS_ALL}` },
   {
-    location: 'operation.schema.json#/$defs/Statement/properties/parameters/items',
+    location: 'parameter-value.schema.json#/type',
     side: 'invalid',
-    reason: `its subschema is parameter-value.schema.json: ${ACCEPTS_ALL}`,
+    reason: 'the type set is all six JSON types (a number beyond the double range is still a number; its bounds reject it)',
   },
   {
     location: 'operation.schema.json#/$defs/ParameterName/type',

@@ -20,6 +20,7 @@ export const CONSTRAINT_KEYWORDS = [
   'const',
   'pattern',
   'minLength',
+  'maxLength',
   'minItems',
   'minimum',
   'maximum',

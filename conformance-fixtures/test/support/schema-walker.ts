@@ -38,6 +38,7 @@ const CODE_BY_KEYWORD: Readonly<Record<string, string>> = {
   const: 'invalid_value',
   pattern: 'invalid_format',
   minLength: 'too_small',
+  maxLength: 'too_big',
   minItems: 'too_small',
   minimum: 'too_small',
   maximum: 'too_big',
@@ -58,11 +59,12 @@ export function evaluate(registry: SchemaRegistry, file: string, value: Json): E
     const issues: Issue[] = []
     const override = typeof s['x-error-code'] === 'string' ? s['x-error-code'] : undefined
     const issue = (keyword: string, instancePath: string): Issue => ({ code: override ?? (CODE_BY_KEYWORD[keyword] as string), instancePath })
-    const check = (keyword: string, passes: boolean, instancePath = path): void => {
+    /** Records `keyword` as applied here and, unless it `passes`, its failure; `code` replaces the code the rules give the keyword. */
+    const check = (keyword: string, passes: boolean, code?: string): void => {
       const location = locationOf(node, keyword)
       visited.add(location)
       if (passes) return
-      const found = [issue(keyword, instancePath)]
+      const found = [code === undefined ? issue(keyword, path) : { code, instancePath: path }]
       failures.push({ location, issues: found })
       issues.push(...found)
     }
@@ -84,12 +86,18 @@ export function evaluate(registry: SchemaRegistry, file: string, value: Json): E
     if (Array.isArray(s['enum'])) check('enum', s['enum'].some((allowed) => jsonEqual(allowed, value)))
     if (s['const'] !== undefined) check('const', jsonEqual(s['const'], value))
     if (typeof value === 'string') {
-      if (typeof s['minLength'] === 'number') check('minLength', [...value].length >= s['minLength'])
+      const length = [...value].length
+      if (typeof s['minLength'] === 'number') check('minLength', length >= s['minLength'])
+      if (typeof s['maxLength'] === 'number') check('maxLength', length <= s['maxLength'])
       if (typeof s['pattern'] === 'string') check('pattern', new RegExp(s['pattern'], 'u').test(value))
     }
     if (typeof value === 'number') {
-      if (typeof s['minimum'] === 'number') check('minimum', value >= s['minimum'])
-      if (typeof s['maximum'] === 'number') check('maximum', value <= s['maximum'])
+      // JSON.parse reads a number beyond the double range (1e400) as ±Infinity, which
+      // breaks any bound. The rules make such a number invalid_type at its pointer
+      // (I-JSON), whatever the keyword, so the bound it breaks reports that code.
+      const outOfRange = Number.isFinite(value) ? undefined : 'invalid_type'
+      if (typeof s['minimum'] === 'number') check('minimum', value >= s['minimum'], outOfRange)
+      if (typeof s['maximum'] === 'number') check('maximum', value <= s['maximum'], outOfRange)
     }
     if (Array.isArray(value)) {
       if (typeof s['minItems'] === 'number') check('minItems', value.length >= s['minItems'])

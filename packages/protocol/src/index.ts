@@ -25,6 +25,7 @@ export {
   validateAdapterRequest,
   validateAdapterResponse,
   VALIDATORS,
+  MAX_GUARANTEED_DEPTH,
   type ValidationResult,
   type Validator,
 } from './validate.js'

@@ -12,6 +12,8 @@ const CODE_BY_KEYWORD: Readonly<Record<string, ErrorCode>> = {
   required: 'missing_field',
   additionalProperties: 'unknown_field',
   type: 'invalid_type',
+  // The compile-only keyword of scripts/generate-validators.ts: a Date, a Map, a class instance.
+  plainJson: 'invalid_type',
   enum: 'invalid_value',
   const: 'invalid_value',
   discriminator: 'invalid_value',

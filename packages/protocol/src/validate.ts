@@ -27,6 +27,20 @@ export type ValidationResult<T> =
 /** A validator for one wire document. Never throws. */
 export type Validator<T> = (value: unknown) => ValidationResult<T>
 
+function tooDeep(): ValidationResult<never> {
+  return {
+    ok: false,
+    errors: [{ code: 'too_big', instancePath: '', message: `the document is nested more deeply than this validator supports (the protocol guarantees ${MAX_GUARANTEED_DEPTH} levels)` }],
+  }
+}
+
+/**
+ * The nesting depth every compiled-sql.v1 validator must accept. Deeper
+ * documents may be rejected with `too_big` at the root; ours accepts as deep
+ * as the JavaScript stack allows.
+ */
+export const MAX_GUARANTEED_DEPTH = 64
+
 function unreadable(error: unknown): ValidationResult<never> {
   const reason = error instanceof Error ? error.message : String(error)
   return { ok: false, errors: [{ code: 'invalid_type', instancePath: '', message: `the value cannot be read as JSON: ${reason}` }] }
@@ -40,21 +54,26 @@ function unreadable(error: unknown): ValidationResult<never> {
 function validatorOf<T>(verdict: ValidateFunction, issues: ValidateFunction): Validator<T> {
   return (value: unknown): ValidationResult<T> => {
     try {
-      if (verdict(value)) {
-        // The schema accepted it, but JavaScript values can pass as JSON types
-        // without being JSON (a Date is an object, a class instance too).
-        const nonJson = findNonJsonValue(value)
-        if (nonJson === undefined) return { ok: true, value: value as T }
-        return { ok: false, errors: [{ code: 'invalid_type', ...nonJson }] }
-      }
+      // The compiled schemas also reject non-plain objects (see PLAIN_JSON_KEYWORD
+      // in scripts/generate-validators.ts), so one pass decides.
+      if (verdict(value)) return { ok: true, value: value as T }
       issues(value)
       const found = issuesFromAjv(issues.errors ?? [])
+      // The schema stops at an unknown field or a failed sibling; a cycle or a
+      // class instance elsewhere is still worth reporting.
+      const nonJson = findNonJsonValue(value)
+      if (nonJson !== undefined && !found.some((i) => i.code === 'invalid_type' && i.instancePath === nonJson.instancePath)) {
+        found.push({ code: 'invalid_type', ...nonJson })
+      }
       if (found.length > 0) return { ok: false, errors: found }
       return { ok: false, errors: [{ code: 'invalid_value', instancePath: '', message: 'the document does not match its schema' }] }
     } catch (error) {
-      // A cycle the schema walks into overflows the stack; a getter or a proxy can throw.
+      // A cycle the schema walks into overflows the stack, and so does nesting
+      // deeper than the stack allows; a getter or a proxy can throw.
       const nonJson = safeFindNonJsonValue(value)
-      return nonJson === undefined ? unreadable(error) : { ok: false, errors: [{ code: 'invalid_type', ...nonJson }] }
+      if (nonJson !== undefined) return { ok: false, errors: [{ code: 'invalid_type', ...nonJson }] }
+      if (error instanceof RangeError) return tooDeep()
+      return unreadable(error)
     }
   }
 }

@@ -2,28 +2,21 @@
 import { ucs2length as func1 } from "../ajv-runtime.js";
 "use strict";
 export const issues_operation = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/operation.schema.json","type":"object","properties":{"operation":{"$ref":"#/$defs/OperationKind"},"version":{"type":"string","const":"compiled-sql.v1","x-error-code":"unsupported_version"},"dialect":{"type":"string","const":"postgresql","x-error-code":"unsupported_dialect"},"statement":{"$ref":"#/$defs/Statement"},"scope":{"$ref":"#/$defs/Scope"},"limits":{"$ref":"#/$defs/Limits"}},"required":["operation","version","statement","scope"],"additionalProperties":false,"$defs":{"OperationKind":{"type":"string","enum":["select","insert","update","delete","upsert"]},"Statement":{"type":"object","properties":{"sql":{"type":"string","minLength":1,"pattern":"\\S"},"parameters":{"type":["object","array"],"propertyNames":{"$ref":"#/$defs/ParameterName"},"additionalProperties":{"$ref":"parameter-value.schema.json"},"items":{"$ref":"parameter-value.schema.json"}},"parameter_types":{"type":"object","propertyNames":{"$ref":"#/$defs/ParameterName"},"additionalProperties":{"$ref":"type-token.schema.json"}},"paramstyle":{"type":"string","const":"pyformat","x-error-code":"unsupported_paramstyle"}},"required":["sql"],"additionalProperties":false},"ParameterName":{"type":"string","minLength":1,"pattern":"^[^)]+$"},"Scope":{"type":"object","properties":{"data_source_uid":{"type":"string","minLength":1},"tables":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/ScopeTable"}}},"required":["tables"],"additionalProperties":false},"ScopeTable":{"type":"object","properties":{"meta_table_uid":{"type":"string","minLength":1},"alias":{"type":"string","minLength":1},"access":{"type":"string","enum":["read","write"]},"reserved_policy":{"type":"string","enum":["reject","reconcile"]}},"required":["meta_table_uid"],"additionalProperties":false},"Limits":{"type":"object","properties":{"max_rows":{"type":"integer","minimum":1,"maximum":9007199254740991},"offset":{"type":"integer","minimum":0,"maximum":9007199254740991},"statement_timeout_ms":{"type":"integer","minimum":1,"maximum":2147483647}},"additionalProperties":false}}};
+const schema31 = {"plainJson":true,"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/operation.schema.json","type":"object","properties":{"operation":{"$ref":"#/$defs/OperationKind"},"version":{"type":"string","const":"compiled-sql.v1","x-error-code":"unsupported_version"},"dialect":{"type":"string","const":"postgresql","x-error-code":"unsupported_dialect"},"statement":{"$ref":"#/$defs/Statement"},"scope":{"$ref":"#/$defs/Scope"},"limits":{"$ref":"#/$defs/Limits"}},"required":["operation","version","statement","scope"],"additionalProperties":false,"$defs":{"OperationKind":{"type":"string","enum":["select","insert","update","delete","upsert"]},"Statement":{"plainJson":true,"type":"object","properties":{"sql":{"type":"string","minLength":1,"pattern":"[^\t\n\u000b\f\r              \u2028\u2029  　﻿]"},"parameters":{"plainJson":true,"type":["object","array"],"propertyNames":{"$ref":"#/$defs/ParameterName"},"additionalProperties":{"$ref":"parameter-value.schema.json"},"items":{"$ref":"parameter-value.schema.json"}},"parameter_types":{"plainJson":true,"type":"object","propertyNames":{"$ref":"#/$defs/ParameterName"},"additionalProperties":{"$ref":"type-token.schema.json"}},"paramstyle":{"type":"string","const":"pyformat","x-error-code":"unsupported_paramstyle"}},"required":["sql"],"additionalProperties":false},"ParameterName":{"type":"string","minLength":1,"pattern":"^[^)]+$"},"Scope":{"plainJson":true,"type":"object","properties":{"data_source_uid":{"type":"string","minLength":1},"tables":{"plainJson":true,"type":"array","minItems":1,"items":{"$ref":"#/$defs/ScopeTable"}}},"required":["tables"],"additionalProperties":false},"ScopeTable":{"plainJson":true,"type":"object","properties":{"meta_table_uid":{"type":"string","minLength":1},"alias":{"type":"string","minLength":1},"access":{"type":"string","enum":["read","write"]},"reserved_policy":{"type":"string","enum":["reject","reconcile"]}},"required":["meta_table_uid"],"additionalProperties":false},"Limits":{"plainJson":true,"type":"object","properties":{"max_rows":{"type":"integer","minimum":1,"maximum":9007199254740991},"offset":{"type":"integer","minimum":0,"maximum":9007199254740991},"statement_timeout_ms":{"type":"integer","minimum":1,"maximum":2147483647}},"additionalProperties":false}}};
 const schema32 = {"type":"string","enum":["select","insert","update","delete","upsert"]};
-const schema40 = {"type":"object","properties":{"max_rows":{"type":"integer","minimum":1,"maximum":9007199254740991},"offset":{"type":"integer","minimum":0,"maximum":9007199254740991},"statement_timeout_ms":{"type":"integer","minimum":1,"maximum":2147483647}},"additionalProperties":false};
-const schema33 = {"type":"object","properties":{"sql":{"type":"string","minLength":1,"pattern":"\\S"},"parameters":{"type":["object","array"],"propertyNames":{"$ref":"#/$defs/ParameterName"},"additionalProperties":{"$ref":"parameter-value.schema.json"},"items":{"$ref":"parameter-value.schema.json"}},"parameter_types":{"type":"object","propertyNames":{"$ref":"#/$defs/ParameterName"},"additionalProperties":{"$ref":"type-token.schema.json"}},"paramstyle":{"type":"string","const":"pyformat","x-error-code":"unsupported_paramstyle"}},"required":["sql"],"additionalProperties":false};
+const schema40 = {"plainJson":true,"type":"object","properties":{"max_rows":{"type":"integer","minimum":1,"maximum":9007199254740991},"offset":{"type":"integer","minimum":0,"maximum":9007199254740991},"statement_timeout_ms":{"type":"integer","minimum":1,"maximum":2147483647}},"additionalProperties":false};
+const schema33 = {"plainJson":true,"type":"object","properties":{"sql":{"type":"string","minLength":1,"pattern":"[^\t\n\u000b\f\r              \u2028\u2029  　﻿]"},"parameters":{"plainJson":true,"type":["object","array"],"propertyNames":{"$ref":"#/$defs/ParameterName"},"additionalProperties":{"$ref":"parameter-value.schema.json"},"items":{"$ref":"parameter-value.schema.json"}},"parameter_types":{"plainJson":true,"type":"object","propertyNames":{"$ref":"#/$defs/ParameterName"},"additionalProperties":{"$ref":"type-token.schema.json"}},"paramstyle":{"type":"string","const":"pyformat","x-error-code":"unsupported_paramstyle"}},"required":["sql"],"additionalProperties":false};
 const schema35 = {"type":"string","minLength":1,"pattern":"^[^)]+$"};
 const schema37 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/type-token.schema.json","type":"string","enum":["date","timestamp with time zone","string","uuid","json","jsonb","bool","int16","int32","int64","float32","float64","numeric","bytes","date[]","timestamp with time zone[]","string[]","uuid[]","json[]","jsonb[]","bool[]","int16[]","int32[]","int64[]","float32[]","float64[]","numeric[]","bytes[]"]};
 
-const pattern4 = new RegExp("\\S", "u");
+const pattern4 = new RegExp("[^\t\n\u000b\f\r              \u2028\u2029  　﻿]", "u");
 const pattern5 = new RegExp("^[^)]+$", "u");
-const schema34 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/parameter-value.schema.json","type":["null","boolean","number","string","array","object"],"items":{"$ref":"#"},"additionalProperties":{"$ref":"#"},"$defs":{"DateValue":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"},"TimestampWithTimeZoneValue":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]{1,9})?Z$"},"UuidValue":{"type":"string","pattern":"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"},"Int64Value":{"type":["string","integer"],"pattern":"^-?(0|[1-9][0-9]{0,18})$","minimum":-9007199254740991,"maximum":9007199254740991},"Int32Value":{"type":"integer","minimum":-2147483648,"maximum":2147483647},"Int16Value":{"type":"integer","minimum":-32768,"maximum":32767},"FloatValue":{"type":["number","string"],"pattern":"^(NaN|Infinity|-Infinity)$"},"NumericValue":{"type":["string","number"],"pattern":"^(-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?|NaN|-?Infinity)$"},"BytesValue":{"type":"string","pattern":"^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"},"BoolValue":{"type":"boolean"},"StringValue":{"type":"string"},"JsonValue":{"$ref":"#"}}};
+const schema34 = {"plainJson":true,"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/parameter-value.schema.json","type":["null","boolean","number","string","array","object"],"minimum":-1.7976931348623157e+308,"maximum":1.7976931348623157e+308,"items":{"$ref":"#"},"additionalProperties":{"$ref":"#"},"$defs":{"DateValue":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"},"TimestampWithTimeZoneValue":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]{1,9})?Z$"},"UuidValue":{"type":"string","pattern":"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"},"Int64Value":{"type":["string","integer"],"pattern":"^-?(0|[1-9][0-9]{0,18})$","minimum":-9007199254740991,"maximum":9007199254740991},"Int32Value":{"type":"integer","minimum":-2147483648,"maximum":2147483647},"Int16Value":{"type":"integer","minimum":-32768,"maximum":32767},"FloatValue":{"type":["number","string"],"pattern":"^(NaN|Infinity|-Infinity)$"},"NumericValue":{"type":["string","number"],"pattern":"^(-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?|NaN|-?Infinity)$"},"BytesValue":{"type":"string","pattern":"^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"},"BoolValue":{"type":"boolean"},"StringValue":{"type":"string"},"JsonValue":{"$ref":"#"}}};
 
-function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://compiled-sql.dev/schemas/compiled-sql.v1/parameter-value.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate22.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if((((typeof data != "object") && (typeof data !== "boolean")) && (!((typeof data == "number") && (isFinite(data))))) && (typeof data !== "string")){
 const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema34.type},message:"must be null,boolean,number,string,array,object",schema:schema34.type,parentSchema:schema34,data};
 if(vErrors === null){
@@ -34,53 +27,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate22(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
-}
-}
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!(validate22(data[key0], {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
-}
-}
-}
-validate22.errors = vErrors;
-return errors === 0;
-}
-validate22.evaluated = {"props":true,"items":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate21.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.sql === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sql"},message:"must have required property '"+"sql"+"'",schema:schema33.required,parentSchema:schema33,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!((((key0 === "sql") || (key0 === "parameters")) || (key0 === "parameter_types")) || (key0 === "paramstyle"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data};
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err1 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -89,12 +37,9 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-if(data.sql !== undefined){
-let data0 = data.sql;
-if(typeof data0 === "string"){
-if(func1(data0) < 1){
-const err2 = {instancePath:instancePath+"/sql",schemaPath:"#/properties/sql/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.sql,data:data0};
+if((typeof data == "number") && (isFinite(data))){
+if(data > 1.7976931348623157e+308 || isNaN(data)){
+const err2 = {instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308",schema:1.7976931348623157e+308,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -103,8 +48,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(!pattern4.test(data0)){
-const err3 = {instancePath:instancePath+"/sql",schemaPath:"#/properties/sql/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema33.properties.sql,data:data0};
+if(data < -1.7976931348623157e+308 || isNaN(data)){
+const err3 = {instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1.7976931348623157e+308},message:"must be >= -1.7976931348623157e+308",schema:-1.7976931348623157e+308,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -114,8 +59,79 @@ vErrors.push(err3);
 errors++;
 }
 }
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate22(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
+if (vErrors === null) { vErrors = validate22.errors.slice(); } else { for (const e of validate22.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(validate22(data[key0], {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key0,rootData}))){
+if (vErrors === null) { vErrors = validate22.errors.slice(); } else { for (const e of validate22.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+}
+}
+validate22.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema33,data};
+if(vErrors === null){
+vErrors = [err0];
+}
 else {
-const err4 = {instancePath:instancePath+"/sql",schemaPath:"#/properties/sql/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.sql.type,parentSchema:schema33.properties.sql,data:data0};
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.sql === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sql"},message:"must have required property '"+"sql"+"'",schema:schema33.required,parentSchema:schema33,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "sql") || (key0 === "parameters")) || (key0 === "parameter_types")) || (key0 === "paramstyle"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema33,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.sql !== undefined){
+let data0 = data.sql;
+if(typeof data0 === "string"){
+if(data0.length === 0){
+const err3 = {instancePath:instancePath+"/sql",schemaPath:"#/properties/sql/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.sql,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(!pattern4.test(data0)){
+const err4 = {instancePath:instancePath+"/sql",schemaPath:"#/properties/sql/pattern",keyword:"pattern",params:{pattern: "[^\t\n\u000b\f\r              \u2028\u2029  　﻿]"},message:"must match pattern \""+"[^\t\n\u000b\f\r              \u2028\u2029  　﻿]"+"\"",schema:"[^\t\n\u000b\f\r              \u2028\u2029  　﻿]",parentSchema:schema33.properties.sql,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -125,10 +141,8 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.parameters !== undefined){
-let data1 = data.parameters;
-if(!data1 || typeof data1 != "object"){
-const err5 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: schema33.properties.parameters.type},message:"must be object,array",schema:schema33.properties.parameters.type,parentSchema:schema33.properties.parameters,data:data1};
+else {
+const err5 = {instancePath:instancePath+"/sql",schemaPath:"#/properties/sql/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.sql.type,parentSchema:schema33.properties.sql,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -137,11 +151,34 @@ vErrors.push(err5);
 }
 errors++;
 }
+}
+if(data.parameters !== undefined){
+let data1 = data.parameters;
+if(!data1 || typeof data1 != "object"){
+const err6 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: schema33.properties.parameters.type},message:"must be object,array",schema:schema33.properties.parameters.type,parentSchema:schema33.properties.parameters,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(typeof data1 == "object" && data1 !== null && (Array.isArray(data1) ? Object.getPrototypeOf(data1) !== Array.prototype : (Object.getPrototypeOf(data1) !== Object.prototype && Object.getPrototypeOf(data1) !== null))){
+const err7 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema33.properties.parameters,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
 if(Array.isArray(data1)){
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate22(data1[i0], {instancePath:instancePath+"/parameters/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if(!(validate22(data1[i0], {instancePath:instancePath+"/parameters/" + i0,parentData:data1,parentDataProperty:i0,rootData}))){
+if (vErrors === null) { vErrors = validate22.errors.slice(); } else { for (const e of validate22.errors) vErrors.push(e); }
 errors = vErrors.length;
 }
 }
@@ -150,29 +187,8 @@ if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key1 in data1){
 const _errs7 = errors;
 if(typeof key1 === "string"){
-if(func1(key1) < 1){
-const err6 = {instancePath:instancePath+"/parameters",schemaPath:"#/$defs/ParameterName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35,data:key1,propertyName:key1};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(!pattern5.test(key1)){
-const err7 = {instancePath:instancePath+"/parameters",schemaPath:"#/$defs/ParameterName/pattern",keyword:"pattern",params:{pattern: "^[^)]+$"},message:"must match pattern \""+"^[^)]+$"+"\"",schema:"^[^)]+$",parentSchema:schema35,data:key1,propertyName:key1};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/parameters",schemaPath:"#/$defs/ParameterName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:key1,propertyName:key1};
+if(key1.length === 0){
+const err8 = {instancePath:instancePath+"/parameters",schemaPath:"#/$defs/ParameterName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -181,9 +197,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-var valid3 = _errs7 === errors;
-if(!valid3){
-const err9 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema33.properties.parameters.propertyNames,parentSchema:schema33.properties.parameters,data:data1};
+if(!pattern5.test(key1)){
+const err9 = {instancePath:instancePath+"/parameters",schemaPath:"#/$defs/ParameterName/pattern",keyword:"pattern",params:{pattern: "^[^)]+$"},message:"must match pattern \""+"^[^)]+$"+"\"",schema:"^[^)]+$",parentSchema:schema35,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -193,22 +208,8 @@ vErrors.push(err9);
 errors++;
 }
 }
-for(const key2 in data1){
-if(!(validate22(data1[key2], {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data1,parentDataProperty:key2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
-}
-}
-}
-}
-if(data.parameter_types !== undefined){
-let data4 = data.parameter_types;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-for(const key3 in data4){
-const _errs14 = errors;
-if(typeof key3 === "string"){
-if(func1(key3) < 1){
-const err10 = {instancePath:instancePath+"/parameter_types",schemaPath:"#/$defs/ParameterName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35,data:key3,propertyName:key3};
+else {
+const err10 = {instancePath:instancePath+"/parameters",schemaPath:"#/$defs/ParameterName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -217,8 +218,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(!pattern5.test(key3)){
-const err11 = {instancePath:instancePath+"/parameter_types",schemaPath:"#/$defs/ParameterName/pattern",keyword:"pattern",params:{pattern: "^[^)]+$"},message:"must match pattern \""+"^[^)]+$"+"\"",schema:"^[^)]+$",parentSchema:schema35,data:key3,propertyName:key3};
+var valid3 = _errs7 === errors;
+if(!valid3){
+const err11 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema33.properties.parameters.propertyNames,parentSchema:schema33.properties.parameters,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -228,8 +230,18 @@ vErrors.push(err11);
 errors++;
 }
 }
-else {
-const err12 = {instancePath:instancePath+"/parameter_types",schemaPath:"#/$defs/ParameterName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:key3,propertyName:key3};
+for(const key2 in data1){
+if(!(validate22(data1[key2], {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data1,parentDataProperty:key2,rootData}))){
+if (vErrors === null) { vErrors = validate22.errors.slice(); } else { for (const e of validate22.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+}
+}
+}
+if(data.parameter_types !== undefined){
+let data4 = data.parameter_types;
+if(typeof data4 == "object" && data4 !== null && (Array.isArray(data4) ? Object.getPrototypeOf(data4) !== Array.prototype : (Object.getPrototypeOf(data4) !== Object.prototype && Object.getPrototypeOf(data4) !== null))){
+const err12 = {instancePath:instancePath+"/parameter_types",schemaPath:"#/properties/parameter_types/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema33.properties.parameter_types,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -238,9 +250,12 @@ vErrors.push(err12);
 }
 errors++;
 }
-var valid6 = _errs14 === errors;
-if(!valid6){
-const err13 = {instancePath:instancePath+"/parameter_types",schemaPath:"#/properties/parameter_types/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema33.properties.parameter_types.propertyNames,parentSchema:schema33.properties.parameter_types,data:data4};
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+for(const key3 in data4){
+const _errs14 = errors;
+if(typeof key3 === "string"){
+if(key3.length === 0){
+const err13 = {instancePath:instancePath+"/parameter_types",schemaPath:"#/$defs/ParameterName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema35,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -249,11 +264,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-for(const key4 in data4){
-let data5 = data4[key4];
-if(typeof data5 !== "string"){
-const err14 = {instancePath:instancePath+"/parameter_types/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"type-token.schema.json/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data5};
+if(!pattern5.test(key3)){
+const err14 = {instancePath:instancePath+"/parameter_types",schemaPath:"#/$defs/ParameterName/pattern",keyword:"pattern",params:{pattern: "^[^)]+$"},message:"must match pattern \""+"^[^)]+$"+"\"",schema:"^[^)]+$",parentSchema:schema35,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -262,8 +274,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(!((((((((((((((((((((((((((((data5 === "date") || (data5 === "timestamp with time zone")) || (data5 === "string")) || (data5 === "uuid")) || (data5 === "json")) || (data5 === "jsonb")) || (data5 === "bool")) || (data5 === "int16")) || (data5 === "int32")) || (data5 === "int64")) || (data5 === "float32")) || (data5 === "float64")) || (data5 === "numeric")) || (data5 === "bytes")) || (data5 === "date[]")) || (data5 === "timestamp with time zone[]")) || (data5 === "string[]")) || (data5 === "uuid[]")) || (data5 === "json[]")) || (data5 === "jsonb[]")) || (data5 === "bool[]")) || (data5 === "int16[]")) || (data5 === "int32[]")) || (data5 === "int64[]")) || (data5 === "float32[]")) || (data5 === "float64[]")) || (data5 === "numeric[]")) || (data5 === "bytes[]"))){
-const err15 = {instancePath:instancePath+"/parameter_types/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"type-token.schema.json/enum",keyword:"enum",params:{allowedValues: schema37.enum},message:"must be equal to one of the allowed values",schema:schema37.enum,parentSchema:schema37,data:data5};
+}
+else {
+const err15 = {instancePath:instancePath+"/parameter_types",schemaPath:"#/$defs/ParameterName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -272,10 +285,9 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/parameter_types",schemaPath:"#/properties/parameter_types/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.parameter_types.type,parentSchema:schema33.properties.parameter_types,data:data4};
+var valid6 = _errs14 === errors;
+if(!valid6){
+const err16 = {instancePath:instancePath+"/parameter_types",schemaPath:"#/properties/parameter_types/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema33.properties.parameter_types.propertyNames,parentSchema:schema33.properties.parameter_types,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -285,10 +297,10 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.paramstyle !== undefined){
-let data6 = data.paramstyle;
-if(typeof data6 !== "string"){
-const err17 = {instancePath:instancePath+"/paramstyle",schemaPath:"#/properties/paramstyle/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.paramstyle.type,parentSchema:schema33.properties.paramstyle,data:data6};
+for(const key4 in data4){
+let data5 = data4[key4];
+if(typeof data5 !== "string"){
+const err17 = {instancePath:instancePath+"/parameter_types/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"type-token.schema.json/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -297,8 +309,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-if("pyformat" !== data6){
-const err18 = {instancePath:instancePath+"/paramstyle",schemaPath:"#/properties/paramstyle/const",keyword:"const",params:{allowedValue: "pyformat"},message:"must be equal to constant",schema:"pyformat",parentSchema:schema33.properties.paramstyle,data:data6};
+if(!((((((((((((((((((((((((((((data5 === "date") || (data5 === "timestamp with time zone")) || (data5 === "string")) || (data5 === "uuid")) || (data5 === "json")) || (data5 === "jsonb")) || (data5 === "bool")) || (data5 === "int16")) || (data5 === "int32")) || (data5 === "int64")) || (data5 === "float32")) || (data5 === "float64")) || (data5 === "numeric")) || (data5 === "bytes")) || (data5 === "date[]")) || (data5 === "timestamp with time zone[]")) || (data5 === "string[]")) || (data5 === "uuid[]")) || (data5 === "json[]")) || (data5 === "jsonb[]")) || (data5 === "bool[]")) || (data5 === "int16[]")) || (data5 === "int32[]")) || (data5 === "int64[]")) || (data5 === "float32[]")) || (data5 === "float64[]")) || (data5 === "numeric[]")) || (data5 === "bytes[]"))){
+const err18 = {instancePath:instancePath+"/parameter_types/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"type-token.schema.json/enum",keyword:"enum",params:{allowedValues: schema37.enum},message:"must be equal to one of the allowed values",schema:schema37.enum,parentSchema:schema37,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -310,7 +322,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
+const err19 = {instancePath:instancePath+"/parameter_types",schemaPath:"#/properties/parameter_types/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.properties.parameter_types.type,parentSchema:schema33.properties.parameter_types,data:data4};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -319,27 +331,53 @@ vErrors.push(err19);
 }
 errors++;
 }
+}
+if(data.paramstyle !== undefined){
+let data6 = data.paramstyle;
+if(typeof data6 !== "string"){
+const err20 = {instancePath:instancePath+"/paramstyle",schemaPath:"#/properties/paramstyle/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.paramstyle.type,parentSchema:schema33.properties.paramstyle,data:data6};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if("pyformat" !== data6){
+const err21 = {instancePath:instancePath+"/paramstyle",schemaPath:"#/properties/paramstyle/const",keyword:"const",params:{allowedValue: "pyformat"},message:"must be equal to constant",schema:"pyformat",parentSchema:schema33.properties.paramstyle,data:data6};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
 validate21.errors = vErrors;
 return errors === 0;
 }
-validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema38 = {"type":"object","properties":{"data_source_uid":{"type":"string","minLength":1},"tables":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/ScopeTable"}}},"required":["tables"],"additionalProperties":false};
-const schema39 = {"type":"object","properties":{"meta_table_uid":{"type":"string","minLength":1},"alias":{"type":"string","minLength":1},"access":{"type":"string","enum":["read","write"]},"reserved_policy":{"type":"string","enum":["reject","reconcile"]}},"required":["meta_table_uid"],"additionalProperties":false};
+const schema38 = {"plainJson":true,"type":"object","properties":{"data_source_uid":{"type":"string","minLength":1},"tables":{"plainJson":true,"type":"array","minItems":1,"items":{"$ref":"#/$defs/ScopeTable"}}},"required":["tables"],"additionalProperties":false};
+const schema39 = {"plainJson":true,"type":"object","properties":{"meta_table_uid":{"type":"string","minLength":1},"alias":{"type":"string","minLength":1},"access":{"type":"string","enum":["read","write"]},"reserved_policy":{"type":"string","enum":["reject","reconcile"]}},"required":["meta_table_uid"],"additionalProperties":false};
 
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate26.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.tables === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tables"},message:"must have required property '"+"tables"+"'",schema:schema38.required,parentSchema:schema38,data};
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema38,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -348,9 +386,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-for(const key0 in data){
-if(!((key0 === "data_source_uid") || (key0 === "tables"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema38,data};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.tables === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tables"},message:"must have required property '"+"tables"+"'",schema:schema38.required,parentSchema:schema38,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -359,12 +397,9 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-if(data.data_source_uid !== undefined){
-let data0 = data.data_source_uid;
-if(typeof data0 === "string"){
-if(func1(data0) < 1){
-const err2 = {instancePath:instancePath+"/data_source_uid",schemaPath:"#/properties/data_source_uid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema38.properties.data_source_uid,data:data0};
+for(const key0 in data){
+if(!((key0 === "data_source_uid") || (key0 === "tables"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema38,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -374,8 +409,11 @@ vErrors.push(err2);
 errors++;
 }
 }
-else {
-const err3 = {instancePath:instancePath+"/data_source_uid",schemaPath:"#/properties/data_source_uid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.data_source_uid.type,parentSchema:schema38.properties.data_source_uid,data:data0};
+if(data.data_source_uid !== undefined){
+let data0 = data.data_source_uid;
+if(typeof data0 === "string"){
+if(data0.length === 0){
+const err3 = {instancePath:instancePath+"/data_source_uid",schemaPath:"#/properties/data_source_uid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema38.properties.data_source_uid,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -385,11 +423,8 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.tables !== undefined){
-let data1 = data.tables;
-if(Array.isArray(data1)){
-if(data1.length < 1){
-const err4 = {instancePath:instancePath+"/tables",schemaPath:"#/properties/tables/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema38.properties.tables,data:data1};
+else {
+const err4 = {instancePath:instancePath+"/data_source_uid",schemaPath:"#/properties/data_source_uid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.data_source_uid.type,parentSchema:schema38.properties.data_source_uid,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -398,12 +433,11 @@ vErrors.push(err4);
 }
 errors++;
 }
-const len0 = data1.length;
-for(let i0=0; i0<len0; i0++){
-let data2 = data1[i0];
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-if(data2.meta_table_uid === undefined){
-const err5 = {instancePath:instancePath+"/tables/" + i0,schemaPath:"#/$defs/ScopeTable/required",keyword:"required",params:{missingProperty: "meta_table_uid"},message:"must have required property '"+"meta_table_uid"+"'",schema:schema39.required,parentSchema:schema39,data:data2};
+}
+if(data.tables !== undefined){
+let data1 = data.tables;
+if(typeof data1 == "object" && data1 !== null && (Array.isArray(data1) ? Object.getPrototypeOf(data1) !== Array.prototype : (Object.getPrototypeOf(data1) !== Object.prototype && Object.getPrototypeOf(data1) !== null))){
+const err5 = {instancePath:instancePath+"/tables",schemaPath:"#/properties/tables/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema38.properties.tables,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -412,9 +446,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-for(const key1 in data2){
-if(!((((key1 === "meta_table_uid") || (key1 === "alias")) || (key1 === "access")) || (key1 === "reserved_policy"))){
-const err6 = {instancePath:instancePath+"/tables/" + i0,schemaPath:"#/$defs/ScopeTable/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data:data2};
+if(Array.isArray(data1)){
+if(data1.length < 1){
+const err6 = {instancePath:instancePath+"/tables",schemaPath:"#/properties/tables/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema38.properties.tables,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -423,12 +457,11 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-if(data2.meta_table_uid !== undefined){
-let data3 = data2.meta_table_uid;
-if(typeof data3 === "string"){
-if(func1(data3) < 1){
-const err7 = {instancePath:instancePath+"/tables/" + i0+"/meta_table_uid",schemaPath:"#/$defs/ScopeTable/properties/meta_table_uid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.meta_table_uid,data:data3};
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(typeof data2 == "object" && data2 !== null && (Array.isArray(data2) ? Object.getPrototypeOf(data2) !== Array.prototype : (Object.getPrototypeOf(data2) !== Object.prototype && Object.getPrototypeOf(data2) !== null))){
+const err7 = {instancePath:instancePath+"/tables/" + i0,schemaPath:"#/$defs/ScopeTable/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema39,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -437,9 +470,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-else {
-const err8 = {instancePath:instancePath+"/tables/" + i0+"/meta_table_uid",schemaPath:"#/$defs/ScopeTable/properties/meta_table_uid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.meta_table_uid.type,parentSchema:schema39.properties.meta_table_uid,data:data3};
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.meta_table_uid === undefined){
+const err8 = {instancePath:instancePath+"/tables/" + i0,schemaPath:"#/$defs/ScopeTable/required",keyword:"required",params:{missingProperty: "meta_table_uid"},message:"must have required property '"+"meta_table_uid"+"'",schema:schema39.required,parentSchema:schema39,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -448,12 +481,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-if(data2.alias !== undefined){
-let data4 = data2.alias;
-if(typeof data4 === "string"){
-if(func1(data4) < 1){
-const err9 = {instancePath:instancePath+"/tables/" + i0+"/alias",schemaPath:"#/$defs/ScopeTable/properties/alias/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.alias,data:data4};
+for(const key1 in data2){
+if(!((((key1 === "meta_table_uid") || (key1 === "alias")) || (key1 === "access")) || (key1 === "reserved_policy"))){
+const err9 = {instancePath:instancePath+"/tables/" + i0,schemaPath:"#/$defs/ScopeTable/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema39,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -463,8 +493,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-else {
-const err10 = {instancePath:instancePath+"/tables/" + i0+"/alias",schemaPath:"#/$defs/ScopeTable/properties/alias/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.alias.type,parentSchema:schema39.properties.alias,data:data4};
+if(data2.meta_table_uid !== undefined){
+let data3 = data2.meta_table_uid;
+if(typeof data3 === "string"){
+if(data3.length === 0){
+const err10 = {instancePath:instancePath+"/tables/" + i0+"/meta_table_uid",schemaPath:"#/$defs/ScopeTable/properties/meta_table_uid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.meta_table_uid,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -474,10 +507,8 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data2.access !== undefined){
-let data5 = data2.access;
-if(typeof data5 !== "string"){
-const err11 = {instancePath:instancePath+"/tables/" + i0+"/access",schemaPath:"#/$defs/ScopeTable/properties/access/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.access.type,parentSchema:schema39.properties.access,data:data5};
+else {
+const err11 = {instancePath:instancePath+"/tables/" + i0+"/meta_table_uid",schemaPath:"#/$defs/ScopeTable/properties/meta_table_uid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.meta_table_uid.type,parentSchema:schema39.properties.meta_table_uid,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -486,8 +517,12 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(!((data5 === "read") || (data5 === "write"))){
-const err12 = {instancePath:instancePath+"/tables/" + i0+"/access",schemaPath:"#/$defs/ScopeTable/properties/access/enum",keyword:"enum",params:{allowedValues: schema39.properties.access.enum},message:"must be equal to one of the allowed values",schema:schema39.properties.access.enum,parentSchema:schema39.properties.access,data:data5};
+}
+if(data2.alias !== undefined){
+let data4 = data2.alias;
+if(typeof data4 === "string"){
+if(data4.length === 0){
+const err12 = {instancePath:instancePath+"/tables/" + i0+"/alias",schemaPath:"#/$defs/ScopeTable/properties/alias/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema39.properties.alias,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -497,10 +532,8 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data2.reserved_policy !== undefined){
-let data6 = data2.reserved_policy;
-if(typeof data6 !== "string"){
-const err13 = {instancePath:instancePath+"/tables/" + i0+"/reserved_policy",schemaPath:"#/$defs/ScopeTable/properties/reserved_policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.reserved_policy.type,parentSchema:schema39.properties.reserved_policy,data:data6};
+else {
+const err13 = {instancePath:instancePath+"/tables/" + i0+"/alias",schemaPath:"#/$defs/ScopeTable/properties/alias/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.alias.type,parentSchema:schema39.properties.alias,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -509,8 +542,11 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(!((data6 === "reject") || (data6 === "reconcile"))){
-const err14 = {instancePath:instancePath+"/tables/" + i0+"/reserved_policy",schemaPath:"#/$defs/ScopeTable/properties/reserved_policy/enum",keyword:"enum",params:{allowedValues: schema39.properties.reserved_policy.enum},message:"must be equal to one of the allowed values",schema:schema39.properties.reserved_policy.enum,parentSchema:schema39.properties.reserved_policy,data:data6};
+}
+if(data2.access !== undefined){
+let data5 = data2.access;
+if(typeof data5 !== "string"){
+const err14 = {instancePath:instancePath+"/tables/" + i0+"/access",schemaPath:"#/$defs/ScopeTable/properties/access/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.access.type,parentSchema:schema39.properties.access,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -519,10 +555,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/tables/" + i0,schemaPath:"#/$defs/ScopeTable/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data2};
+if(!((data5 === "read") || (data5 === "write"))){
+const err15 = {instancePath:instancePath+"/tables/" + i0+"/access",schemaPath:"#/$defs/ScopeTable/properties/access/enum",keyword:"enum",params:{allowedValues: schema39.properties.access.enum},message:"must be equal to one of the allowed values",schema:schema39.properties.access.enum,parentSchema:schema39.properties.access,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -532,9 +566,10 @@ vErrors.push(err15);
 errors++;
 }
 }
-}
-else {
-const err16 = {instancePath:instancePath+"/tables",schemaPath:"#/properties/tables/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema38.properties.tables.type,parentSchema:schema38.properties.tables,data:data1};
+if(data2.reserved_policy !== undefined){
+let data6 = data2.reserved_policy;
+if(typeof data6 !== "string"){
+const err16 = {instancePath:instancePath+"/tables/" + i0+"/reserved_policy",schemaPath:"#/$defs/ScopeTable/properties/reserved_policy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.properties.reserved_policy.type,parentSchema:schema39.properties.reserved_policy,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -543,10 +578,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-}
-else {
-const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
+if(!((data6 === "reject") || (data6 === "reconcile"))){
+const err17 = {instancePath:instancePath+"/tables/" + i0+"/reserved_policy",schemaPath:"#/$defs/ScopeTable/properties/reserved_policy/enum",keyword:"enum",params:{allowedValues: schema39.properties.reserved_policy.enum},message:"must be equal to one of the allowed values",schema:schema39.properties.reserved_policy.enum,parentSchema:schema39.properties.reserved_policy,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -555,26 +588,53 @@ vErrors.push(err17);
 }
 errors++;
 }
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/tables/" + i0,schemaPath:"#/$defs/ScopeTable/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema39.type,parentSchema:schema39,data:data2};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/tables",schemaPath:"#/properties/tables/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema38.properties.tables.type,parentSchema:schema38.properties.tables,data:data1};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
 validate26.errors = vErrors;
 return errors === 0;
 }
-validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://compiled-sql.dev/schemas/compiled-sql.v1/operation.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate20.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.operation === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "operation"},message:"must have required property '"+"operation"+"'",schema:schema31.required,parentSchema:schema31,data};
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -583,8 +643,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.version === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema31.required,parentSchema:schema31,data};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.operation === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "operation"},message:"must have required property '"+"operation"+"'",schema:schema31.required,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -593,8 +654,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.statement === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "statement"},message:"must have required property '"+"statement"+"'",schema:schema31.required,parentSchema:schema31,data};
+if(data.version === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema31.required,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -603,8 +664,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.scope === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scope"},message:"must have required property '"+"scope"+"'",schema:schema31.required,parentSchema:schema31,data};
+if(data.statement === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "statement"},message:"must have required property '"+"statement"+"'",schema:schema31.required,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -613,9 +674,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-for(const key0 in data){
-if(!((((((key0 === "operation") || (key0 === "version")) || (key0 === "dialect")) || (key0 === "statement")) || (key0 === "scope")) || (key0 === "limits"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
+if(data.scope === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scope"},message:"must have required property '"+"scope"+"'",schema:schema31.required,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -624,11 +684,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-if(data.operation !== undefined){
-let data0 = data.operation;
-if(typeof data0 !== "string"){
-const err5 = {instancePath:instancePath+"/operation",schemaPath:"#/$defs/OperationKind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data0};
+for(const key0 in data){
+if(!((((((key0 === "operation") || (key0 === "version")) || (key0 === "dialect")) || (key0 === "statement")) || (key0 === "scope")) || (key0 === "limits"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -637,8 +695,11 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!(((((data0 === "select") || (data0 === "insert")) || (data0 === "update")) || (data0 === "delete")) || (data0 === "upsert"))){
-const err6 = {instancePath:instancePath+"/operation",schemaPath:"#/$defs/OperationKind/enum",keyword:"enum",params:{allowedValues: schema32.enum},message:"must be equal to one of the allowed values",schema:schema32.enum,parentSchema:schema32,data:data0};
+}
+if(data.operation !== undefined){
+let data0 = data.operation;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/operation",schemaPath:"#/$defs/OperationKind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -647,11 +708,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-if(data.version !== undefined){
-let data1 = data.version;
-if(typeof data1 !== "string"){
-const err7 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.version.type,parentSchema:schema31.properties.version,data:data1};
+if(!(((((data0 === "select") || (data0 === "insert")) || (data0 === "update")) || (data0 === "delete")) || (data0 === "upsert"))){
+const err7 = {instancePath:instancePath+"/operation",schemaPath:"#/$defs/OperationKind/enum",keyword:"enum",params:{allowedValues: schema32.enum},message:"must be equal to one of the allowed values",schema:schema32.enum,parentSchema:schema32,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -660,8 +718,11 @@ vErrors.push(err7);
 }
 errors++;
 }
-if("compiled-sql.v1" !== data1){
-const err8 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/const",keyword:"const",params:{allowedValue: "compiled-sql.v1"},message:"must be equal to constant",schema:"compiled-sql.v1",parentSchema:schema31.properties.version,data:data1};
+}
+if(data.version !== undefined){
+let data1 = data.version;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.version.type,parentSchema:schema31.properties.version,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -670,11 +731,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-if(data.dialect !== undefined){
-let data2 = data.dialect;
-if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/dialect",schemaPath:"#/properties/dialect/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.dialect.type,parentSchema:schema31.properties.dialect,data:data2};
+if("compiled-sql.v1" !== data1){
+const err9 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/const",keyword:"const",params:{allowedValue: "compiled-sql.v1"},message:"must be equal to constant",schema:"compiled-sql.v1",parentSchema:schema31.properties.version,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -683,8 +741,11 @@ vErrors.push(err9);
 }
 errors++;
 }
-if("postgresql" !== data2){
-const err10 = {instancePath:instancePath+"/dialect",schemaPath:"#/properties/dialect/const",keyword:"const",params:{allowedValue: "postgresql"},message:"must be equal to constant",schema:"postgresql",parentSchema:schema31.properties.dialect,data:data2};
+}
+if(data.dialect !== undefined){
+let data2 = data.dialect;
+if(typeof data2 !== "string"){
+const err10 = {instancePath:instancePath+"/dialect",schemaPath:"#/properties/dialect/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.dialect.type,parentSchema:schema31.properties.dialect,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -693,25 +754,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-if(data.statement !== undefined){
-if(!(validate21(data.statement, {instancePath:instancePath+"/statement",parentData:data,parentDataProperty:"statement",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-errors = vErrors.length;
-}
-}
-if(data.scope !== undefined){
-if(!(validate26(data.scope, {instancePath:instancePath+"/scope",parentData:data,parentDataProperty:"scope",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-errors = vErrors.length;
-}
-}
-if(data.limits !== undefined){
-let data5 = data.limits;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-for(const key1 in data5){
-if(!(((key1 === "max_rows") || (key1 === "offset")) || (key1 === "statement_timeout_ms"))){
-const err11 = {instancePath:instancePath+"/limits",schemaPath:"#/$defs/Limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema40,data:data5};
+if("postgresql" !== data2){
+const err11 = {instancePath:instancePath+"/dialect",schemaPath:"#/properties/dialect/const",keyword:"const",params:{allowedValue: "postgresql"},message:"must be equal to constant",schema:"postgresql",parentSchema:schema31.properties.dialect,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -721,10 +765,22 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data5.max_rows !== undefined){
-let data6 = data5.max_rows;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err12 = {instancePath:instancePath+"/limits/max_rows",schemaPath:"#/$defs/Limits/properties/max_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.max_rows.type,parentSchema:schema40.properties.max_rows,data:data6};
+if(data.statement !== undefined){
+if(!(validate21(data.statement, {instancePath:instancePath+"/statement",parentData:data,parentDataProperty:"statement",rootData}))){
+if (vErrors === null) { vErrors = validate21.errors.slice(); } else { for (const e of validate21.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+}
+if(data.scope !== undefined){
+if(!(validate26(data.scope, {instancePath:instancePath+"/scope",parentData:data,parentDataProperty:"scope",rootData}))){
+if (vErrors === null) { vErrors = validate26.errors.slice(); } else { for (const e of validate26.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+}
+if(data.limits !== undefined){
+let data5 = data.limits;
+if(typeof data5 == "object" && data5 !== null && (Array.isArray(data5) ? Object.getPrototypeOf(data5) !== Array.prototype : (Object.getPrototypeOf(data5) !== Object.prototype && Object.getPrototypeOf(data5) !== null))){
+const err12 = {instancePath:instancePath+"/limits",schemaPath:"#/$defs/Limits/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema40,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -733,9 +789,10 @@ vErrors.push(err12);
 }
 errors++;
 }
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 > 9007199254740991 || isNaN(data6)){
-const err13 = {instancePath:instancePath+"/limits/max_rows",schemaPath:"#/$defs/Limits/properties/max_rows/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema40.properties.max_rows,data:data6};
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key1 in data5){
+if(!(((key1 === "max_rows") || (key1 === "offset")) || (key1 === "statement_timeout_ms"))){
+const err13 = {instancePath:instancePath+"/limits",schemaPath:"#/$defs/Limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema40,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -744,13 +801,37 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data6 < 1 || isNaN(data6)){
-const err14 = {instancePath:instancePath+"/limits/max_rows",schemaPath:"#/$defs/Limits/properties/max_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40.properties.max_rows,data:data6};
+}
+if(data5.max_rows !== undefined){
+let data6 = data5.max_rows;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err14 = {instancePath:instancePath+"/limits/max_rows",schemaPath:"#/$defs/Limits/properties/max_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.max_rows.type,parentSchema:schema40.properties.max_rows,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
 else {
 vErrors.push(err14);
+}
+errors++;
+}
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 9007199254740991 || isNaN(data6)){
+const err15 = {instancePath:instancePath+"/limits/max_rows",schemaPath:"#/$defs/Limits/properties/max_rows/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema40.properties.max_rows,data:data6};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data6 < 1 || isNaN(data6)){
+const err16 = {instancePath:instancePath+"/limits/max_rows",schemaPath:"#/$defs/Limits/properties/max_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40.properties.max_rows,data:data6};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
 }
 errors++;
 }
@@ -759,28 +840,7 @@ errors++;
 if(data5.offset !== undefined){
 let data7 = data5.offset;
 if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err15 = {instancePath:instancePath+"/limits/offset",schemaPath:"#/$defs/Limits/properties/offset/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.offset.type,parentSchema:schema40.properties.offset,data:data7};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 > 9007199254740991 || isNaN(data7)){
-const err16 = {instancePath:instancePath+"/limits/offset",schemaPath:"#/$defs/Limits/properties/offset/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema40.properties.offset,data:data7};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data7 < 0 || isNaN(data7)){
-const err17 = {instancePath:instancePath+"/limits/offset",schemaPath:"#/$defs/Limits/properties/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema40.properties.offset,data:data7};
+const err17 = {instancePath:instancePath+"/limits/offset",schemaPath:"#/$defs/Limits/properties/offset/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.offset.type,parentSchema:schema40.properties.offset,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -789,12 +849,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-}
-if(data5.statement_timeout_ms !== undefined){
-let data8 = data5.statement_timeout_ms;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err18 = {instancePath:instancePath+"/limits/statement_timeout_ms",schemaPath:"#/$defs/Limits/properties/statement_timeout_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.statement_timeout_ms.type,parentSchema:schema40.properties.statement_timeout_ms,data:data8};
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 9007199254740991 || isNaN(data7)){
+const err18 = {instancePath:instancePath+"/limits/offset",schemaPath:"#/$defs/Limits/properties/offset/maximum",keyword:"maximum",params:{comparison: "<=", limit: 9007199254740991},message:"must be <= 9007199254740991",schema:9007199254740991,parentSchema:schema40.properties.offset,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -803,9 +860,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 2147483647 || isNaN(data8)){
-const err19 = {instancePath:instancePath+"/limits/statement_timeout_ms",schemaPath:"#/$defs/Limits/properties/statement_timeout_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema40.properties.statement_timeout_ms,data:data8};
+if(data7 < 0 || isNaN(data7)){
+const err19 = {instancePath:instancePath+"/limits/offset",schemaPath:"#/$defs/Limits/properties/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema40.properties.offset,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -814,8 +870,12 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(data8 < 1 || isNaN(data8)){
-const err20 = {instancePath:instancePath+"/limits/statement_timeout_ms",schemaPath:"#/$defs/Limits/properties/statement_timeout_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40.properties.statement_timeout_ms,data:data8};
+}
+}
+if(data5.statement_timeout_ms !== undefined){
+let data8 = data5.statement_timeout_ms;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err20 = {instancePath:instancePath+"/limits/statement_timeout_ms",schemaPath:"#/$defs/Limits/properties/statement_timeout_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.statement_timeout_ms.type,parentSchema:schema40.properties.statement_timeout_ms,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -824,11 +884,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/limits",schemaPath:"#/$defs/Limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data:data5};
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 2147483647 || isNaN(data8)){
+const err21 = {instancePath:instancePath+"/limits/statement_timeout_ms",schemaPath:"#/$defs/Limits/properties/statement_timeout_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema40.properties.statement_timeout_ms,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -837,10 +895,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-}
-else {
-const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(data8 < 1 || isNaN(data8)){
+const err22 = {instancePath:instancePath+"/limits/statement_timeout_ms",schemaPath:"#/$defs/Limits/properties/statement_timeout_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40.properties.statement_timeout_ms,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -849,43 +905,48 @@ vErrors.push(err22);
 }
 errors++;
 }
-validate20.errors = vErrors;
-return errors === 0;
-}
-validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-export const issues_operationResult = validate28;
-const schema41 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/operation-result.schema.json","type":"object","oneOf":[{"$ref":"#/$defs/SelectResult"},{"$ref":"#/$defs/WriteResult"}],"discriminator":{"propertyName":"operation"},"$defs":{"SelectResult":{"type":"object","properties":{"ok":{"const":true},"operation":{"type":"string","const":"select"},"dialect":{"type":"string","const":"postgresql"},"row_count":{"type":"integer","minimum":0},"rows":{"$ref":"#/$defs/Rows"},"columns":{"$ref":"#/$defs/Columns"},"truncated":{"type":"boolean"},"max_rows":{"type":"integer","minimum":1},"pagination":{"$ref":"#/$defs/Pagination"},"scope":{"$ref":"#/$defs/ResolvedScope"},"warnings":{"$ref":"#/$defs/Warnings"},"request_id":{"type":"string","minLength":1}},"required":["ok","operation","dialect","row_count","rows","truncated","max_rows","pagination","scope"],"additionalProperties":false},"WriteResult":{"type":"object","properties":{"ok":{"const":true},"operation":{"type":"string","enum":["insert","update","delete","upsert"]},"dialect":{"type":"string","const":"postgresql"},"row_count":{"type":"integer","minimum":0},"rows":{"$ref":"#/$defs/Rows"},"columns":{"$ref":"#/$defs/Columns"},"truncated":{"type":"boolean"},"max_rows":{"type":"integer","minimum":1},"scope":{"$ref":"#/$defs/ResolvedScope"},"warnings":{"$ref":"#/$defs/Warnings"},"request_id":{"type":"string","minLength":1}},"required":["ok","operation","dialect","row_count","rows","truncated","max_rows","scope"],"additionalProperties":false},"Rows":{"type":"array","items":{"type":"object","additionalProperties":{"$ref":"parameter-value.schema.json"}}},"Columns":{"type":"array","items":{"$ref":"#/$defs/Column"}},"Column":{"type":"object","properties":{"name":{"type":"string"},"type":{"type":"string","minLength":1},"source_name":{"type":"string"}},"required":["name","type"],"additionalProperties":false},"Pagination":{"type":"object","properties":{"limit":{"type":"integer","minimum":1},"offset":{"type":"integer","minimum":0},"returned_count":{"type":"integer","minimum":0},"has_more":{"type":"boolean"},"next_offset":{"type":["integer","null"],"minimum":0}},"required":["limit","offset","returned_count","has_more","next_offset"],"additionalProperties":false},"ResolvedScope":{"type":"object","properties":{"meta_table_uids":{"type":"array","items":{"type":"string"}},"data_source_uid":{"type":"string"}},"required":["meta_table_uids","data_source_uid"],"additionalProperties":false},"Warnings":{"type":"array","items":{"$ref":"#/$defs/Warning"}},"Warning":{"type":"object","properties":{"code":{"type":"string","enum":["unordered_pagination"]},"message":{"type":"string"}},"required":["code","message"],"additionalProperties":false}}};
-const schema42 = {"type":"object","properties":{"ok":{"const":true},"operation":{"type":"string","const":"select"},"dialect":{"type":"string","const":"postgresql"},"row_count":{"type":"integer","minimum":0},"rows":{"$ref":"#/$defs/Rows"},"columns":{"$ref":"#/$defs/Columns"},"truncated":{"type":"boolean"},"max_rows":{"type":"integer","minimum":1},"pagination":{"$ref":"#/$defs/Pagination"},"scope":{"$ref":"#/$defs/ResolvedScope"},"warnings":{"$ref":"#/$defs/Warnings"},"request_id":{"type":"string","minLength":1}},"required":["ok","operation","dialect","row_count","rows","truncated","max_rows","pagination","scope"],"additionalProperties":false};
-const schema46 = {"type":"object","properties":{"limit":{"type":"integer","minimum":1},"offset":{"type":"integer","minimum":0},"returned_count":{"type":"integer","minimum":0},"has_more":{"type":"boolean"},"next_offset":{"type":["integer","null"],"minimum":0}},"required":["limit","offset","returned_count","has_more","next_offset"],"additionalProperties":false};
-const schema47 = {"type":"object","properties":{"meta_table_uids":{"type":"array","items":{"type":"string"}},"data_source_uid":{"type":"string"}},"required":["meta_table_uids","data_source_uid"],"additionalProperties":false};
-const func7 = Object.prototype.hasOwnProperty;
-const schema43 = {"type":"array","items":{"type":"object","additionalProperties":{"$ref":"parameter-value.schema.json"}}};
-
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate30.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-let data0 = data[i0];
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-for(const key0 in data0){
-if(!(validate22(data0[key0], {instancePath:instancePath+"/" + i0+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data0,parentDataProperty:key0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
 }
 }
 }
 else {
-const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.items.type,parentSchema:schema43.items,data:data0};
+const err23 = {instancePath:instancePath+"/limits",schemaPath:"#/$defs/Limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data:data5};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+validate20.errors = vErrors;
+return errors === 0;
+}
+
+export const issues_operationResult = validate28;
+const schema41 = {"plainJson":true,"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/operation-result.schema.json","type":"object","oneOf":[{"$ref":"#/$defs/SelectResult"},{"$ref":"#/$defs/WriteResult"}],"discriminator":{"propertyName":"operation"},"$defs":{"SelectResult":{"plainJson":true,"type":"object","properties":{"ok":{"const":true},"operation":{"type":"string","const":"select"},"dialect":{"type":"string","const":"postgresql"},"row_count":{"type":"integer","minimum":0},"rows":{"$ref":"#/$defs/Rows"},"columns":{"$ref":"#/$defs/Columns"},"truncated":{"type":"boolean"},"max_rows":{"type":"integer","minimum":1},"pagination":{"$ref":"#/$defs/Pagination"},"scope":{"$ref":"#/$defs/ResolvedScope"},"warnings":{"$ref":"#/$defs/Warnings"},"request_id":{"type":"string","minLength":1}},"required":["ok","operation","dialect","row_count","rows","truncated","max_rows","pagination","scope"],"additionalProperties":false},"WriteResult":{"plainJson":true,"type":"object","properties":{"ok":{"const":true},"operation":{"type":"string","enum":["insert","update","delete","upsert"]},"dialect":{"type":"string","const":"postgresql"},"row_count":{"type":"integer","minimum":0},"rows":{"$ref":"#/$defs/Rows"},"columns":{"$ref":"#/$defs/Columns"},"truncated":{"type":"boolean"},"max_rows":{"type":"integer","minimum":1},"scope":{"$ref":"#/$defs/ResolvedScope"},"warnings":{"$ref":"#/$defs/Warnings"},"request_id":{"type":"string","minLength":1}},"required":["ok","operation","dialect","row_count","rows","truncated","max_rows","scope"],"additionalProperties":false},"Rows":{"plainJson":true,"type":"array","items":{"plainJson":true,"type":"object","additionalProperties":{"$ref":"parameter-value.schema.json"}}},"Columns":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/Column"}},"Column":{"plainJson":true,"type":"object","properties":{"name":{"type":"string"},"type":{"type":"string","minLength":1},"source_name":{"type":"string"}},"required":["name","type"],"additionalProperties":false},"Pagination":{"plainJson":true,"type":"object","properties":{"limit":{"type":"integer","minimum":1},"offset":{"type":"integer","minimum":0},"returned_count":{"type":"integer","minimum":0},"has_more":{"type":"boolean"},"next_offset":{"type":["integer","null"],"minimum":0}},"required":["limit","offset","returned_count","has_more","next_offset"],"additionalProperties":false},"ResolvedScope":{"plainJson":true,"type":"object","properties":{"meta_table_uids":{"plainJson":true,"type":"array","items":{"type":"string"}},"data_source_uid":{"type":"string"}},"required":["meta_table_uids","data_source_uid"],"additionalProperties":false},"Warnings":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/Warning"}},"Warning":{"plainJson":true,"type":"object","properties":{"code":{"type":"string","enum":["unordered_pagination"]},"message":{"type":"string"}},"required":["code","message"],"additionalProperties":false}}};
+const schema42 = {"plainJson":true,"type":"object","properties":{"ok":{"const":true},"operation":{"type":"string","const":"select"},"dialect":{"type":"string","const":"postgresql"},"row_count":{"type":"integer","minimum":0},"rows":{"$ref":"#/$defs/Rows"},"columns":{"$ref":"#/$defs/Columns"},"truncated":{"type":"boolean"},"max_rows":{"type":"integer","minimum":1},"pagination":{"$ref":"#/$defs/Pagination"},"scope":{"$ref":"#/$defs/ResolvedScope"},"warnings":{"$ref":"#/$defs/Warnings"},"request_id":{"type":"string","minLength":1}},"required":["ok","operation","dialect","row_count","rows","truncated","max_rows","pagination","scope"],"additionalProperties":false};
+const schema46 = {"plainJson":true,"type":"object","properties":{"limit":{"type":"integer","minimum":1},"offset":{"type":"integer","minimum":0},"returned_count":{"type":"integer","minimum":0},"has_more":{"type":"boolean"},"next_offset":{"type":["integer","null"],"minimum":0}},"required":["limit","offset","returned_count","has_more","next_offset"],"additionalProperties":false};
+const schema47 = {"plainJson":true,"type":"object","properties":{"meta_table_uids":{"plainJson":true,"type":"array","items":{"type":"string"}},"data_source_uid":{"type":"string"}},"required":["meta_table_uids","data_source_uid"],"additionalProperties":false};
+const func7 = Object.prototype.hasOwnProperty;
+const schema43 = {"plainJson":true,"type":"array","items":{"plainJson":true,"type":"object","additionalProperties":{"$ref":"parameter-value.schema.json"}}};
+
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema43,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -894,43 +955,62 @@ vErrors.push(err0);
 }
 errors++;
 }
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.type,parentSchema:schema43,data};
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+if(typeof data0 == "object" && data0 !== null && (Array.isArray(data0) ? Object.getPrototypeOf(data0) !== Array.prototype : (Object.getPrototypeOf(data0) !== Object.prototype && Object.getPrototypeOf(data0) !== null))){
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema43.items,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
 else {
 vErrors.push(err1);
+}
+errors++;
+}
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+for(const key0 in data0){
+if(!(validate22(data0[key0], {instancePath:instancePath+"/" + i0+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data0,parentDataProperty:key0,rootData}))){
+if (vErrors === null) { vErrors = validate22.errors.slice(); } else { for (const e of validate22.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.items.type,parentSchema:schema43.items,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema43.type,parentSchema:schema43,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
 }
 errors++;
 }
 validate30.errors = vErrors;
 return errors === 0;
 }
-validate30.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema44 = {"type":"array","items":{"$ref":"#/$defs/Column"}};
-const schema45 = {"type":"object","properties":{"name":{"type":"string"},"type":{"type":"string","minLength":1},"source_name":{"type":"string"}},"required":["name","type"],"additionalProperties":false};
+const schema44 = {"plainJson":true,"type":"array","items":{"$ref":"#/$defs/Column"}};
+const schema45 = {"plainJson":true,"type":"object","properties":{"name":{"type":"string"},"type":{"type":"string","minLength":1},"source_name":{"type":"string"}},"required":["name","type"],"additionalProperties":false};
 
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate33.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-let data0 = data[i0];
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.name === undefined){
-const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/Column/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema45.required,parentSchema:schema45,data:data0};
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -939,8 +1019,12 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data0.type === undefined){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/Column/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema45.required,parentSchema:schema45,data:data0};
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+if(typeof data0 == "object" && data0 !== null && (Array.isArray(data0) ? Object.getPrototypeOf(data0) !== Array.prototype : (Object.getPrototypeOf(data0) !== Object.prototype && Object.getPrototypeOf(data0) !== null))){
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/Column/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema45,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -949,14 +1033,35 @@ vErrors.push(err1);
 }
 errors++;
 }
-for(const key0 in data0){
-if(!(((key0 === "name") || (key0 === "type")) || (key0 === "source_name"))){
-const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/Column/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema45,data:data0};
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.name === undefined){
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/Column/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema45.required,parentSchema:schema45,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
 else {
 vErrors.push(err2);
+}
+errors++;
+}
+if(data0.type === undefined){
+const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/Column/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema45.required,parentSchema:schema45,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data0){
+if(!(((key0 === "name") || (key0 === "type")) || (key0 === "source_name"))){
+const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/Column/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema45,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
 }
 errors++;
 }
@@ -964,12 +1069,12 @@ errors++;
 if(data0.name !== undefined){
 let data1 = data0.name;
 if(typeof data1 !== "string"){
-const err3 = {instancePath:instancePath+"/" + i0+"/name",schemaPath:"#/$defs/Column/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.name.type,parentSchema:schema45.properties.name,data:data1};
+const err5 = {instancePath:instancePath+"/" + i0+"/name",schemaPath:"#/$defs/Column/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.name.type,parentSchema:schema45.properties.name,data:data1};
 if(vErrors === null){
-vErrors = [err3];
+vErrors = [err5];
 }
 else {
-vErrors.push(err3);
+vErrors.push(err5);
 }
 errors++;
 }
@@ -977,24 +1082,24 @@ errors++;
 if(data0.type !== undefined){
 let data2 = data0.type;
 if(typeof data2 === "string"){
-if(func1(data2) < 1){
-const err4 = {instancePath:instancePath+"/" + i0+"/type",schemaPath:"#/$defs/Column/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema45.properties.type,data:data2};
+if(data2.length === 0){
+const err6 = {instancePath:instancePath+"/" + i0+"/type",schemaPath:"#/$defs/Column/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema45.properties.type,data:data2};
 if(vErrors === null){
-vErrors = [err4];
+vErrors = [err6];
 }
 else {
-vErrors.push(err4);
+vErrors.push(err6);
 }
 errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/" + i0+"/type",schemaPath:"#/$defs/Column/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.type.type,parentSchema:schema45.properties.type,data:data2};
+const err7 = {instancePath:instancePath+"/" + i0+"/type",schemaPath:"#/$defs/Column/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.type.type,parentSchema:schema45.properties.type,data:data2};
 if(vErrors === null){
-vErrors = [err5];
+vErrors = [err7];
 }
 else {
-vErrors.push(err5);
+vErrors.push(err7);
 }
 errors++;
 }
@@ -1002,31 +1107,7 @@ errors++;
 if(data0.source_name !== undefined){
 let data3 = data0.source_name;
 if(typeof data3 !== "string"){
-const err6 = {instancePath:instancePath+"/" + i0+"/source_name",schemaPath:"#/$defs/Column/properties/source_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.source_name.type,parentSchema:schema45.properties.source_name,data:data3};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-}
-else {
-const err7 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/Column/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data:data0};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-}
-else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema44.type,parentSchema:schema44,data};
+const err8 = {instancePath:instancePath+"/" + i0+"/source_name",schemaPath:"#/$defs/Column/properties/source_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.source_name.type,parentSchema:schema45.properties.source_name,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1035,230 +1116,10 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate33.errors = vErrors;
-return errors === 0;
-}
-validate33.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
-
-const schema48 = {"type":"array","items":{"$ref":"#/$defs/Warning"}};
-const schema49 = {"type":"object","properties":{"code":{"type":"string","enum":["unordered_pagination"]},"message":{"type":"string"}},"required":["code","message"],"additionalProperties":false};
-
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate35.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-let data0 = data[i0];
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.code === undefined){
-const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/Warning/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema49.required,parentSchema:schema49,data:data0};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data0.message === undefined){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/Warning/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema49.required,parentSchema:schema49,data:data0};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-for(const key0 in data0){
-if(!((key0 === "code") || (key0 === "message"))){
-const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/Warning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema49,data:data0};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data0.code !== undefined){
-let data1 = data0.code;
-if(typeof data1 !== "string"){
-const err3 = {instancePath:instancePath+"/" + i0+"/code",schemaPath:"#/$defs/Warning/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.code.type,parentSchema:schema49.properties.code,data:data1};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(!(data1 === "unordered_pagination")){
-const err4 = {instancePath:instancePath+"/" + i0+"/code",schemaPath:"#/$defs/Warning/properties/code/enum",keyword:"enum",params:{allowedValues: schema49.properties.code.enum},message:"must be equal to one of the allowed values",schema:schema49.properties.code.enum,parentSchema:schema49.properties.code,data:data1};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data0.message !== undefined){
-let data2 = data0.message;
-if(typeof data2 !== "string"){
-const err5 = {instancePath:instancePath+"/" + i0+"/message",schemaPath:"#/$defs/Warning/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.message.type,parentSchema:schema49.properties.message,data:data2};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/Warning/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.type,parentSchema:schema49,data:data0};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.type,parentSchema:schema48,data};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-validate35.errors = vErrors;
-return errors === 0;
-}
-validate35.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate29.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.ok === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ok"},message:"must have required property '"+"ok"+"'",schema:schema42.required,parentSchema:schema42,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.operation === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "operation"},message:"must have required property '"+"operation"+"'",schema:schema42.required,parentSchema:schema42,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.dialect === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "dialect"},message:"must have required property '"+"dialect"+"'",schema:schema42.required,parentSchema:schema42,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.row_count === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "row_count"},message:"must have required property '"+"row_count"+"'",schema:schema42.required,parentSchema:schema42,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.rows === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rows"},message:"must have required property '"+"rows"+"'",schema:schema42.required,parentSchema:schema42,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.truncated === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "truncated"},message:"must have required property '"+"truncated"+"'",schema:schema42.required,parentSchema:schema42,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.max_rows === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "max_rows"},message:"must have required property '"+"max_rows"+"'",schema:schema42.required,parentSchema:schema42,data};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.pagination === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pagination"},message:"must have required property '"+"pagination"+"'",schema:schema42.required,parentSchema:schema42,data};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data.scope === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scope"},message:"must have required property '"+"scope"+"'",schema:schema42.required,parentSchema:schema42,data};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(func7.call(schema42.properties, key0))){
-const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema42,data};
+const err9 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/Column/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data:data0};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1268,10 +1129,255 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.ok !== undefined){
-let data0 = data.ok;
-if(true !== data0){
-const err10 = {instancePath:instancePath+"/ok",schemaPath:"#/properties/ok/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema42.properties.ok,data:data0};
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema44.type,parentSchema:schema44,data};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+validate33.errors = vErrors;
+return errors === 0;
+}
+
+const schema48 = {"plainJson":true,"type":"array","items":{"$ref":"#/$defs/Warning"}};
+const schema49 = {"plainJson":true,"type":"object","properties":{"code":{"type":"string","enum":["unordered_pagination"]},"message":{"type":"string"}},"required":["code","message"],"additionalProperties":false};
+
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema48,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+if(typeof data0 == "object" && data0 !== null && (Array.isArray(data0) ? Object.getPrototypeOf(data0) !== Array.prototype : (Object.getPrototypeOf(data0) !== Object.prototype && Object.getPrototypeOf(data0) !== null))){
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/Warning/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema49,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.code === undefined){
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/Warning/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema49.required,parentSchema:schema49,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data0.message === undefined){
+const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/Warning/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema49.required,parentSchema:schema49,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data0){
+if(!((key0 === "code") || (key0 === "message"))){
+const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/Warning/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema49,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data0.code !== undefined){
+let data1 = data0.code;
+if(typeof data1 !== "string"){
+const err5 = {instancePath:instancePath+"/" + i0+"/code",schemaPath:"#/$defs/Warning/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.code.type,parentSchema:schema49.properties.code,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(!(data1 === "unordered_pagination")){
+const err6 = {instancePath:instancePath+"/" + i0+"/code",schemaPath:"#/$defs/Warning/properties/code/enum",keyword:"enum",params:{allowedValues: schema49.properties.code.enum},message:"must be equal to one of the allowed values",schema:schema49.properties.code.enum,parentSchema:schema49.properties.code,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data0.message !== undefined){
+let data2 = data0.message;
+if(typeof data2 !== "string"){
+const err7 = {instancePath:instancePath+"/" + i0+"/message",schemaPath:"#/$defs/Warning/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.message.type,parentSchema:schema49.properties.message,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/Warning/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.type,parentSchema:schema49,data:data0};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema48.type,parentSchema:schema48,data};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate35.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.ok === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ok"},message:"must have required property '"+"ok"+"'",schema:schema42.required,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.operation === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "operation"},message:"must have required property '"+"operation"+"'",schema:schema42.required,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.dialect === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "dialect"},message:"must have required property '"+"dialect"+"'",schema:schema42.required,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.row_count === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "row_count"},message:"must have required property '"+"row_count"+"'",schema:schema42.required,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.rows === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rows"},message:"must have required property '"+"rows"+"'",schema:schema42.required,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.truncated === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "truncated"},message:"must have required property '"+"truncated"+"'",schema:schema42.required,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.max_rows === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "max_rows"},message:"must have required property '"+"max_rows"+"'",schema:schema42.required,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.pagination === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pagination"},message:"must have required property '"+"pagination"+"'",schema:schema42.required,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.scope === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scope"},message:"must have required property '"+"scope"+"'",schema:schema42.required,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func7.call(schema42.properties, key0))){
+const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema42,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1281,10 +1387,10 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.operation !== undefined){
-let data1 = data.operation;
-if(typeof data1 !== "string"){
-const err11 = {instancePath:instancePath+"/operation",schemaPath:"#/properties/operation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.operation.type,parentSchema:schema42.properties.operation,data:data1};
+if(data.ok !== undefined){
+let data0 = data.ok;
+if(true !== data0){
+const err11 = {instancePath:instancePath+"/ok",schemaPath:"#/properties/ok/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema42.properties.ok,data:data0};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1293,8 +1399,11 @@ vErrors.push(err11);
 }
 errors++;
 }
-if("select" !== data1){
-const err12 = {instancePath:instancePath+"/operation",schemaPath:"#/properties/operation/const",keyword:"const",params:{allowedValue: "select"},message:"must be equal to constant",schema:"select",parentSchema:schema42.properties.operation,data:data1};
+}
+if(data.operation !== undefined){
+let data1 = data.operation;
+if(typeof data1 !== "string"){
+const err12 = {instancePath:instancePath+"/operation",schemaPath:"#/properties/operation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.operation.type,parentSchema:schema42.properties.operation,data:data1};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1303,11 +1412,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-if(data.dialect !== undefined){
-let data2 = data.dialect;
-if(typeof data2 !== "string"){
-const err13 = {instancePath:instancePath+"/dialect",schemaPath:"#/properties/dialect/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.dialect.type,parentSchema:schema42.properties.dialect,data:data2};
+if("select" !== data1){
+const err13 = {instancePath:instancePath+"/operation",schemaPath:"#/properties/operation/const",keyword:"const",params:{allowedValue: "select"},message:"must be equal to constant",schema:"select",parentSchema:schema42.properties.operation,data:data1};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1316,8 +1422,11 @@ vErrors.push(err13);
 }
 errors++;
 }
-if("postgresql" !== data2){
-const err14 = {instancePath:instancePath+"/dialect",schemaPath:"#/properties/dialect/const",keyword:"const",params:{allowedValue: "postgresql"},message:"must be equal to constant",schema:"postgresql",parentSchema:schema42.properties.dialect,data:data2};
+}
+if(data.dialect !== undefined){
+let data2 = data.dialect;
+if(typeof data2 !== "string"){
+const err14 = {instancePath:instancePath+"/dialect",schemaPath:"#/properties/dialect/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.dialect.type,parentSchema:schema42.properties.dialect,data:data2};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1326,11 +1435,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data.row_count !== undefined){
-let data3 = data.row_count;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err15 = {instancePath:instancePath+"/row_count",schemaPath:"#/properties/row_count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.properties.row_count.type,parentSchema:schema42.properties.row_count,data:data3};
+if("postgresql" !== data2){
+const err15 = {instancePath:instancePath+"/dialect",schemaPath:"#/properties/dialect/const",keyword:"const",params:{allowedValue: "postgresql"},message:"must be equal to constant",schema:"postgresql",parentSchema:schema42.properties.dialect,data:data2};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1339,9 +1445,11 @@ vErrors.push(err15);
 }
 errors++;
 }
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 0 || isNaN(data3)){
-const err16 = {instancePath:instancePath+"/row_count",schemaPath:"#/properties/row_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema42.properties.row_count,data:data3};
+}
+if(data.row_count !== undefined){
+let data3 = data.row_count;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err16 = {instancePath:instancePath+"/row_count",schemaPath:"#/properties/row_count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.properties.row_count.type,parentSchema:schema42.properties.row_count,data:data3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1350,24 +1458,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-}
-if(data.rows !== undefined){
-if(!(validate30(data.rows, {instancePath:instancePath+"/rows",parentData:data,parentDataProperty:"rows",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-errors = vErrors.length;
-}
-}
-if(data.columns !== undefined){
-if(!(validate33(data.columns, {instancePath:instancePath+"/columns",parentData:data,parentDataProperty:"columns",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
-errors = vErrors.length;
-}
-}
-if(data.truncated !== undefined){
-let data6 = data.truncated;
-if(typeof data6 !== "boolean"){
-const err17 = {instancePath:instancePath+"/truncated",schemaPath:"#/properties/truncated/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema42.properties.truncated.type,parentSchema:schema42.properties.truncated,data:data6};
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+const err17 = {instancePath:instancePath+"/row_count",schemaPath:"#/properties/row_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema42.properties.row_count,data:data3};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1377,10 +1470,23 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.max_rows !== undefined){
-let data7 = data.max_rows;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err18 = {instancePath:instancePath+"/max_rows",schemaPath:"#/properties/max_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.properties.max_rows.type,parentSchema:schema42.properties.max_rows,data:data7};
+}
+if(data.rows !== undefined){
+if(!(validate30(data.rows, {instancePath:instancePath+"/rows",parentData:data,parentDataProperty:"rows",rootData}))){
+if (vErrors === null) { vErrors = validate30.errors.slice(); } else { for (const e of validate30.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+}
+if(data.columns !== undefined){
+if(!(validate33(data.columns, {instancePath:instancePath+"/columns",parentData:data,parentDataProperty:"columns",rootData}))){
+if (vErrors === null) { vErrors = validate33.errors.slice(); } else { for (const e of validate33.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+}
+if(data.truncated !== undefined){
+let data6 = data.truncated;
+if(typeof data6 !== "boolean"){
+const err18 = {instancePath:instancePath+"/truncated",schemaPath:"#/properties/truncated/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema42.properties.truncated.type,parentSchema:schema42.properties.truncated,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1389,9 +1495,11 @@ vErrors.push(err18);
 }
 errors++;
 }
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 < 1 || isNaN(data7)){
-const err19 = {instancePath:instancePath+"/max_rows",schemaPath:"#/properties/max_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema42.properties.max_rows,data:data7};
+}
+if(data.max_rows !== undefined){
+let data7 = data.max_rows;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err19 = {instancePath:instancePath+"/max_rows",schemaPath:"#/properties/max_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema42.properties.max_rows.type,parentSchema:schema42.properties.max_rows,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1400,13 +1508,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-}
-if(data.pagination !== undefined){
-let data8 = data.pagination;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.limit === undefined){
-const err20 = {instancePath:instancePath+"/pagination",schemaPath:"#/$defs/Pagination/required",keyword:"required",params:{missingProperty: "limit"},message:"must have required property '"+"limit"+"'",schema:schema46.required,parentSchema:schema46,data:data8};
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 1 || isNaN(data7)){
+const err20 = {instancePath:instancePath+"/max_rows",schemaPath:"#/properties/max_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema42.properties.max_rows,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1415,8 +1519,12 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data8.offset === undefined){
-const err21 = {instancePath:instancePath+"/pagination",schemaPath:"#/$defs/Pagination/required",keyword:"required",params:{missingProperty: "offset"},message:"must have required property '"+"offset"+"'",schema:schema46.required,parentSchema:schema46,data:data8};
+}
+}
+if(data.pagination !== undefined){
+let data8 = data.pagination;
+if(typeof data8 == "object" && data8 !== null && (Array.isArray(data8) ? Object.getPrototypeOf(data8) !== Array.prototype : (Object.getPrototypeOf(data8) !== Object.prototype && Object.getPrototypeOf(data8) !== null))){
+const err21 = {instancePath:instancePath+"/pagination",schemaPath:"#/$defs/Pagination/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema46,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1425,8 +1533,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data8.returned_count === undefined){
-const err22 = {instancePath:instancePath+"/pagination",schemaPath:"#/$defs/Pagination/required",keyword:"required",params:{missingProperty: "returned_count"},message:"must have required property '"+"returned_count"+"'",schema:schema46.required,parentSchema:schema46,data:data8};
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.limit === undefined){
+const err22 = {instancePath:instancePath+"/pagination",schemaPath:"#/$defs/Pagination/required",keyword:"required",params:{missingProperty: "limit"},message:"must have required property '"+"limit"+"'",schema:schema46.required,parentSchema:schema46,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1435,8 +1544,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data8.has_more === undefined){
-const err23 = {instancePath:instancePath+"/pagination",schemaPath:"#/$defs/Pagination/required",keyword:"required",params:{missingProperty: "has_more"},message:"must have required property '"+"has_more"+"'",schema:schema46.required,parentSchema:schema46,data:data8};
+if(data8.offset === undefined){
+const err23 = {instancePath:instancePath+"/pagination",schemaPath:"#/$defs/Pagination/required",keyword:"required",params:{missingProperty: "offset"},message:"must have required property '"+"offset"+"'",schema:schema46.required,parentSchema:schema46,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1445,8 +1554,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data8.next_offset === undefined){
-const err24 = {instancePath:instancePath+"/pagination",schemaPath:"#/$defs/Pagination/required",keyword:"required",params:{missingProperty: "next_offset"},message:"must have required property '"+"next_offset"+"'",schema:schema46.required,parentSchema:schema46,data:data8};
+if(data8.returned_count === undefined){
+const err24 = {instancePath:instancePath+"/pagination",schemaPath:"#/$defs/Pagination/required",keyword:"required",params:{missingProperty: "returned_count"},message:"must have required property '"+"returned_count"+"'",schema:schema46.required,parentSchema:schema46,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1455,9 +1564,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-for(const key1 in data8){
-if(!(((((key1 === "limit") || (key1 === "offset")) || (key1 === "returned_count")) || (key1 === "has_more")) || (key1 === "next_offset"))){
-const err25 = {instancePath:instancePath+"/pagination",schemaPath:"#/$defs/Pagination/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema46,data:data8};
+if(data8.has_more === undefined){
+const err25 = {instancePath:instancePath+"/pagination",schemaPath:"#/$defs/Pagination/required",keyword:"required",params:{missingProperty: "has_more"},message:"must have required property '"+"has_more"+"'",schema:schema46.required,parentSchema:schema46,data:data8};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1466,11 +1574,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-if(data8.limit !== undefined){
-let data9 = data8.limit;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err26 = {instancePath:instancePath+"/pagination/limit",schemaPath:"#/$defs/Pagination/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema46.properties.limit.type,parentSchema:schema46.properties.limit,data:data9};
+if(data8.next_offset === undefined){
+const err26 = {instancePath:instancePath+"/pagination",schemaPath:"#/$defs/Pagination/required",keyword:"required",params:{missingProperty: "next_offset"},message:"must have required property '"+"next_offset"+"'",schema:schema46.required,parentSchema:schema46,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1479,9 +1584,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 < 1 || isNaN(data9)){
-const err27 = {instancePath:instancePath+"/pagination/limit",schemaPath:"#/$defs/Pagination/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema46.properties.limit,data:data9};
+for(const key1 in data8){
+if(!(((((key1 === "limit") || (key1 === "offset")) || (key1 === "returned_count")) || (key1 === "has_more")) || (key1 === "next_offset"))){
+const err27 = {instancePath:instancePath+"/pagination",schemaPath:"#/$defs/Pagination/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema46,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1491,11 +1596,10 @@ vErrors.push(err27);
 errors++;
 }
 }
-}
-if(data8.offset !== undefined){
-let data10 = data8.offset;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err28 = {instancePath:instancePath+"/pagination/offset",schemaPath:"#/$defs/Pagination/properties/offset/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema46.properties.offset.type,parentSchema:schema46.properties.offset,data:data10};
+if(data8.limit !== undefined){
+let data9 = data8.limit;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err28 = {instancePath:instancePath+"/pagination/limit",schemaPath:"#/$defs/Pagination/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema46.properties.limit.type,parentSchema:schema46.properties.limit,data:data9};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1504,9 +1608,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 < 0 || isNaN(data10)){
-const err29 = {instancePath:instancePath+"/pagination/offset",schemaPath:"#/$defs/Pagination/properties/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema46.properties.offset,data:data10};
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 1 || isNaN(data9)){
+const err29 = {instancePath:instancePath+"/pagination/limit",schemaPath:"#/$defs/Pagination/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema46.properties.limit,data:data9};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1517,10 +1621,10 @@ errors++;
 }
 }
 }
-if(data8.returned_count !== undefined){
-let data11 = data8.returned_count;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err30 = {instancePath:instancePath+"/pagination/returned_count",schemaPath:"#/$defs/Pagination/properties/returned_count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema46.properties.returned_count.type,parentSchema:schema46.properties.returned_count,data:data11};
+if(data8.offset !== undefined){
+let data10 = data8.offset;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err30 = {instancePath:instancePath+"/pagination/offset",schemaPath:"#/$defs/Pagination/properties/offset/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema46.properties.offset.type,parentSchema:schema46.properties.offset,data:data10};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1529,9 +1633,9 @@ vErrors.push(err30);
 }
 errors++;
 }
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 < 0 || isNaN(data11)){
-const err31 = {instancePath:instancePath+"/pagination/returned_count",schemaPath:"#/$defs/Pagination/properties/returned_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema46.properties.returned_count,data:data11};
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+const err31 = {instancePath:instancePath+"/pagination/offset",schemaPath:"#/$defs/Pagination/properties/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema46.properties.offset,data:data10};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1542,10 +1646,10 @@ errors++;
 }
 }
 }
-if(data8.has_more !== undefined){
-let data12 = data8.has_more;
-if(typeof data12 !== "boolean"){
-const err32 = {instancePath:instancePath+"/pagination/has_more",schemaPath:"#/$defs/Pagination/properties/has_more/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema46.properties.has_more.type,parentSchema:schema46.properties.has_more,data:data12};
+if(data8.returned_count !== undefined){
+let data11 = data8.returned_count;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err32 = {instancePath:instancePath+"/pagination/returned_count",schemaPath:"#/$defs/Pagination/properties/returned_count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema46.properties.returned_count.type,parentSchema:schema46.properties.returned_count,data:data11};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1554,11 +1658,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-if(data8.next_offset !== undefined){
-let data13 = data8.next_offset;
-if((!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))) && (data13 !== null)){
-const err33 = {instancePath:instancePath+"/pagination/next_offset",schemaPath:"#/$defs/Pagination/properties/next_offset/type",keyword:"type",params:{type: schema46.properties.next_offset.type},message:"must be integer,null",schema:schema46.properties.next_offset.type,parentSchema:schema46.properties.next_offset,data:data13};
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 0 || isNaN(data11)){
+const err33 = {instancePath:instancePath+"/pagination/returned_count",schemaPath:"#/$defs/Pagination/properties/returned_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema46.properties.returned_count,data:data11};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1567,9 +1669,12 @@ vErrors.push(err33);
 }
 errors++;
 }
-if((typeof data13 == "number") && (isFinite(data13))){
-if(data13 < 0 || isNaN(data13)){
-const err34 = {instancePath:instancePath+"/pagination/next_offset",schemaPath:"#/$defs/Pagination/properties/next_offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema46.properties.next_offset,data:data13};
+}
+}
+if(data8.has_more !== undefined){
+let data12 = data8.has_more;
+if(typeof data12 !== "boolean"){
+const err34 = {instancePath:instancePath+"/pagination/has_more",schemaPath:"#/$defs/Pagination/properties/has_more/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema46.properties.has_more.type,parentSchema:schema46.properties.has_more,data:data12};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1579,10 +1684,10 @@ vErrors.push(err34);
 errors++;
 }
 }
-}
-}
-else {
-const err35 = {instancePath:instancePath+"/pagination",schemaPath:"#/$defs/Pagination/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data:data8};
+if(data8.next_offset !== undefined){
+let data13 = data8.next_offset;
+if((!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))) && (data13 !== null)){
+const err35 = {instancePath:instancePath+"/pagination/next_offset",schemaPath:"#/$defs/Pagination/properties/next_offset/type",keyword:"type",params:{type: schema46.properties.next_offset.type},message:"must be integer,null",schema:schema46.properties.next_offset.type,parentSchema:schema46.properties.next_offset,data:data13};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1591,12 +1696,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-if(data.scope !== undefined){
-let data14 = data.scope;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.meta_table_uids === undefined){
-const err36 = {instancePath:instancePath+"/scope",schemaPath:"#/$defs/ResolvedScope/required",keyword:"required",params:{missingProperty: "meta_table_uids"},message:"must have required property '"+"meta_table_uids"+"'",schema:schema47.required,parentSchema:schema47,data:data14};
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < 0 || isNaN(data13)){
+const err36 = {instancePath:instancePath+"/pagination/next_offset",schemaPath:"#/$defs/Pagination/properties/next_offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema46.properties.next_offset,data:data13};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1605,8 +1707,11 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(data14.data_source_uid === undefined){
-const err37 = {instancePath:instancePath+"/scope",schemaPath:"#/$defs/ResolvedScope/required",keyword:"required",params:{missingProperty: "data_source_uid"},message:"must have required property '"+"data_source_uid"+"'",schema:schema47.required,parentSchema:schema47,data:data14};
+}
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/pagination",schemaPath:"#/$defs/Pagination/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data:data8};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1615,9 +1720,11 @@ vErrors.push(err37);
 }
 errors++;
 }
-for(const key2 in data14){
-if(!((key2 === "meta_table_uids") || (key2 === "data_source_uid"))){
-const err38 = {instancePath:instancePath+"/scope",schemaPath:"#/$defs/ResolvedScope/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema47,data:data14};
+}
+if(data.scope !== undefined){
+let data14 = data.scope;
+if(typeof data14 == "object" && data14 !== null && (Array.isArray(data14) ? Object.getPrototypeOf(data14) !== Array.prototype : (Object.getPrototypeOf(data14) !== Object.prototype && Object.getPrototypeOf(data14) !== null))){
+const err38 = {instancePath:instancePath+"/scope",schemaPath:"#/$defs/ResolvedScope/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema47,data:data14};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -1626,15 +1733,9 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-if(data14.meta_table_uids !== undefined){
-let data15 = data14.meta_table_uids;
-if(Array.isArray(data15)){
-const len0 = data15.length;
-for(let i0=0; i0<len0; i0++){
-let data16 = data15[i0];
-if(typeof data16 !== "string"){
-const err39 = {instancePath:instancePath+"/scope/meta_table_uids/" + i0,schemaPath:"#/$defs/ResolvedScope/properties/meta_table_uids/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.meta_table_uids.items.type,parentSchema:schema47.properties.meta_table_uids.items,data:data16};
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.meta_table_uids === undefined){
+const err39 = {instancePath:instancePath+"/scope",schemaPath:"#/$defs/ResolvedScope/required",keyword:"required",params:{missingProperty: "meta_table_uids"},message:"must have required property '"+"meta_table_uids"+"'",schema:schema47.required,parentSchema:schema47,data:data14};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1643,10 +1744,8 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-}
-else {
-const err40 = {instancePath:instancePath+"/scope/meta_table_uids",schemaPath:"#/$defs/ResolvedScope/properties/meta_table_uids/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema47.properties.meta_table_uids.type,parentSchema:schema47.properties.meta_table_uids,data:data15};
+if(data14.data_source_uid === undefined){
+const err40 = {instancePath:instancePath+"/scope",schemaPath:"#/$defs/ResolvedScope/required",keyword:"required",params:{missingProperty: "data_source_uid"},message:"must have required property '"+"data_source_uid"+"'",schema:schema47.required,parentSchema:schema47,data:data14};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -1655,11 +1754,9 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-if(data14.data_source_uid !== undefined){
-let data17 = data14.data_source_uid;
-if(typeof data17 !== "string"){
-const err41 = {instancePath:instancePath+"/scope/data_source_uid",schemaPath:"#/$defs/ResolvedScope/properties/data_source_uid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.data_source_uid.type,parentSchema:schema47.properties.data_source_uid,data:data17};
+for(const key2 in data14){
+if(!((key2 === "meta_table_uids") || (key2 === "data_source_uid"))){
+const err41 = {instancePath:instancePath+"/scope",schemaPath:"#/$defs/ResolvedScope/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema47,data:data14};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -1669,9 +1766,10 @@ vErrors.push(err41);
 errors++;
 }
 }
-}
-else {
-const err42 = {instancePath:instancePath+"/scope",schemaPath:"#/$defs/ResolvedScope/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.type,parentSchema:schema47,data:data14};
+if(data14.meta_table_uids !== undefined){
+let data15 = data14.meta_table_uids;
+if(typeof data15 == "object" && data15 !== null && (Array.isArray(data15) ? Object.getPrototypeOf(data15) !== Array.prototype : (Object.getPrototypeOf(data15) !== Object.prototype && Object.getPrototypeOf(data15) !== null))){
+const err42 = {instancePath:instancePath+"/scope/meta_table_uids",schemaPath:"#/$defs/ResolvedScope/properties/meta_table_uids/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema47.properties.meta_table_uids,data:data15};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1680,18 +1778,12 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-if(data.warnings !== undefined){
-if(!(validate35(data.warnings, {instancePath:instancePath+"/warnings",parentData:data,parentDataProperty:"warnings",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
-}
-}
-if(data.request_id !== undefined){
-let data19 = data.request_id;
-if(typeof data19 === "string"){
-if(func1(data19) < 1){
-const err43 = {instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema42.properties.request_id,data:data19};
+if(Array.isArray(data15)){
+const len0 = data15.length;
+for(let i0=0; i0<len0; i0++){
+let data16 = data15[i0];
+if(typeof data16 !== "string"){
+const err43 = {instancePath:instancePath+"/scope/meta_table_uids/" + i0,schemaPath:"#/$defs/ResolvedScope/properties/meta_table_uids/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.meta_table_uids.items.type,parentSchema:schema47.properties.meta_table_uids.items,data:data16};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1701,8 +1793,9 @@ vErrors.push(err43);
 errors++;
 }
 }
+}
 else {
-const err44 = {instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.request_id.type,parentSchema:schema42.properties.request_id,data:data19};
+const err44 = {instancePath:instancePath+"/scope/meta_table_uids",schemaPath:"#/$defs/ResolvedScope/properties/meta_table_uids/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema47.properties.meta_table_uids.type,parentSchema:schema47.properties.meta_table_uids,data:data15};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1712,9 +1805,10 @@ vErrors.push(err44);
 errors++;
 }
 }
-}
-else {
-const err45 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data};
+if(data14.data_source_uid !== undefined){
+let data17 = data14.data_source_uid;
+if(typeof data17 !== "string"){
+const err45 = {instancePath:instancePath+"/scope/data_source_uid",schemaPath:"#/$defs/ResolvedScope/properties/data_source_uid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.data_source_uid.type,parentSchema:schema47.properties.data_source_uid,data:data17};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1723,26 +1817,72 @@ vErrors.push(err45);
 }
 errors++;
 }
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/scope",schemaPath:"#/$defs/ResolvedScope/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.type,parentSchema:schema47,data:data14};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data.warnings !== undefined){
+if(!(validate35(data.warnings, {instancePath:instancePath+"/warnings",parentData:data,parentDataProperty:"warnings",rootData}))){
+if (vErrors === null) { vErrors = validate35.errors.slice(); } else { for (const e of validate35.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+}
+if(data.request_id !== undefined){
+let data19 = data.request_id;
+if(typeof data19 === "string"){
+if(data19.length === 0){
+const err47 = {instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema42.properties.request_id,data:data19};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.request_id.type,parentSchema:schema42.properties.request_id,data:data19};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+else {
+const err49 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
 validate29.errors = vErrors;
 return errors === 0;
 }
-validate29.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema50 = {"type":"object","properties":{"ok":{"const":true},"operation":{"type":"string","enum":["insert","update","delete","upsert"]},"dialect":{"type":"string","const":"postgresql"},"row_count":{"type":"integer","minimum":0},"rows":{"$ref":"#/$defs/Rows"},"columns":{"$ref":"#/$defs/Columns"},"truncated":{"type":"boolean"},"max_rows":{"type":"integer","minimum":1},"scope":{"$ref":"#/$defs/ResolvedScope"},"warnings":{"$ref":"#/$defs/Warnings"},"request_id":{"type":"string","minLength":1}},"required":["ok","operation","dialect","row_count","rows","truncated","max_rows","scope"],"additionalProperties":false};
+const schema50 = {"plainJson":true,"type":"object","properties":{"ok":{"const":true},"operation":{"type":"string","enum":["insert","update","delete","upsert"]},"dialect":{"type":"string","const":"postgresql"},"row_count":{"type":"integer","minimum":0},"rows":{"$ref":"#/$defs/Rows"},"columns":{"$ref":"#/$defs/Columns"},"truncated":{"type":"boolean"},"max_rows":{"type":"integer","minimum":1},"scope":{"$ref":"#/$defs/ResolvedScope"},"warnings":{"$ref":"#/$defs/Warnings"},"request_id":{"type":"string","minLength":1}},"required":["ok","operation","dialect","row_count","rows","truncated","max_rows","scope"],"additionalProperties":false};
 
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate37.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.ok === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ok"},message:"must have required property '"+"ok"+"'",schema:schema50.required,parentSchema:schema50,data};
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1751,8 +1891,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.operation === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "operation"},message:"must have required property '"+"operation"+"'",schema:schema50.required,parentSchema:schema50,data};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.ok === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ok"},message:"must have required property '"+"ok"+"'",schema:schema50.required,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1761,8 +1902,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.dialect === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "dialect"},message:"must have required property '"+"dialect"+"'",schema:schema50.required,parentSchema:schema50,data};
+if(data.operation === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "operation"},message:"must have required property '"+"operation"+"'",schema:schema50.required,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1771,8 +1912,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.row_count === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "row_count"},message:"must have required property '"+"row_count"+"'",schema:schema50.required,parentSchema:schema50,data};
+if(data.dialect === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "dialect"},message:"must have required property '"+"dialect"+"'",schema:schema50.required,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1781,8 +1922,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.rows === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rows"},message:"must have required property '"+"rows"+"'",schema:schema50.required,parentSchema:schema50,data};
+if(data.row_count === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "row_count"},message:"must have required property '"+"row_count"+"'",schema:schema50.required,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1791,8 +1932,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.truncated === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "truncated"},message:"must have required property '"+"truncated"+"'",schema:schema50.required,parentSchema:schema50,data};
+if(data.rows === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "rows"},message:"must have required property '"+"rows"+"'",schema:schema50.required,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1801,8 +1942,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data.max_rows === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "max_rows"},message:"must have required property '"+"max_rows"+"'",schema:schema50.required,parentSchema:schema50,data};
+if(data.truncated === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "truncated"},message:"must have required property '"+"truncated"+"'",schema:schema50.required,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1811,8 +1952,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data.scope === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scope"},message:"must have required property '"+"scope"+"'",schema:schema50.required,parentSchema:schema50,data};
+if(data.max_rows === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "max_rows"},message:"must have required property '"+"max_rows"+"'",schema:schema50.required,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1821,9 +1962,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func7.call(schema50.properties, key0))){
-const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema50,data};
+if(data.scope === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scope"},message:"must have required property '"+"scope"+"'",schema:schema50.required,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1832,11 +1972,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-if(data.ok !== undefined){
-let data0 = data.ok;
-if(true !== data0){
-const err9 = {instancePath:instancePath+"/ok",schemaPath:"#/properties/ok/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema50.properties.ok,data:data0};
+for(const key0 in data){
+if(!(func7.call(schema50.properties, key0))){
+const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1846,10 +1984,10 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.operation !== undefined){
-let data1 = data.operation;
-if(typeof data1 !== "string"){
-const err10 = {instancePath:instancePath+"/operation",schemaPath:"#/properties/operation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.operation.type,parentSchema:schema50.properties.operation,data:data1};
+if(data.ok !== undefined){
+let data0 = data.ok;
+if(true !== data0){
+const err10 = {instancePath:instancePath+"/ok",schemaPath:"#/properties/ok/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema50.properties.ok,data:data0};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1858,8 +1996,11 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(!((((data1 === "insert") || (data1 === "update")) || (data1 === "delete")) || (data1 === "upsert"))){
-const err11 = {instancePath:instancePath+"/operation",schemaPath:"#/properties/operation/enum",keyword:"enum",params:{allowedValues: schema50.properties.operation.enum},message:"must be equal to one of the allowed values",schema:schema50.properties.operation.enum,parentSchema:schema50.properties.operation,data:data1};
+}
+if(data.operation !== undefined){
+let data1 = data.operation;
+if(typeof data1 !== "string"){
+const err11 = {instancePath:instancePath+"/operation",schemaPath:"#/properties/operation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.operation.type,parentSchema:schema50.properties.operation,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1868,11 +2009,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-if(data.dialect !== undefined){
-let data2 = data.dialect;
-if(typeof data2 !== "string"){
-const err12 = {instancePath:instancePath+"/dialect",schemaPath:"#/properties/dialect/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.dialect.type,parentSchema:schema50.properties.dialect,data:data2};
+if(!((((data1 === "insert") || (data1 === "update")) || (data1 === "delete")) || (data1 === "upsert"))){
+const err12 = {instancePath:instancePath+"/operation",schemaPath:"#/properties/operation/enum",keyword:"enum",params:{allowedValues: schema50.properties.operation.enum},message:"must be equal to one of the allowed values",schema:schema50.properties.operation.enum,parentSchema:schema50.properties.operation,data:data1};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1881,8 +2019,11 @@ vErrors.push(err12);
 }
 errors++;
 }
-if("postgresql" !== data2){
-const err13 = {instancePath:instancePath+"/dialect",schemaPath:"#/properties/dialect/const",keyword:"const",params:{allowedValue: "postgresql"},message:"must be equal to constant",schema:"postgresql",parentSchema:schema50.properties.dialect,data:data2};
+}
+if(data.dialect !== undefined){
+let data2 = data.dialect;
+if(typeof data2 !== "string"){
+const err13 = {instancePath:instancePath+"/dialect",schemaPath:"#/properties/dialect/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.dialect.type,parentSchema:schema50.properties.dialect,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1891,11 +2032,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-if(data.row_count !== undefined){
-let data3 = data.row_count;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err14 = {instancePath:instancePath+"/row_count",schemaPath:"#/properties/row_count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.properties.row_count.type,parentSchema:schema50.properties.row_count,data:data3};
+if("postgresql" !== data2){
+const err14 = {instancePath:instancePath+"/dialect",schemaPath:"#/properties/dialect/const",keyword:"const",params:{allowedValue: "postgresql"},message:"must be equal to constant",schema:"postgresql",parentSchema:schema50.properties.dialect,data:data2};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1904,9 +2042,11 @@ vErrors.push(err14);
 }
 errors++;
 }
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 0 || isNaN(data3)){
-const err15 = {instancePath:instancePath+"/row_count",schemaPath:"#/properties/row_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema50.properties.row_count,data:data3};
+}
+if(data.row_count !== undefined){
+let data3 = data.row_count;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err15 = {instancePath:instancePath+"/row_count",schemaPath:"#/properties/row_count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.properties.row_count.type,parentSchema:schema50.properties.row_count,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1915,24 +2055,9 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-}
-if(data.rows !== undefined){
-if(!(validate30(data.rows, {instancePath:instancePath+"/rows",parentData:data,parentDataProperty:"rows",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-errors = vErrors.length;
-}
-}
-if(data.columns !== undefined){
-if(!(validate33(data.columns, {instancePath:instancePath+"/columns",parentData:data,parentDataProperty:"columns",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
-errors = vErrors.length;
-}
-}
-if(data.truncated !== undefined){
-let data6 = data.truncated;
-if(typeof data6 !== "boolean"){
-const err16 = {instancePath:instancePath+"/truncated",schemaPath:"#/properties/truncated/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema50.properties.truncated.type,parentSchema:schema50.properties.truncated,data:data6};
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+const err16 = {instancePath:instancePath+"/row_count",schemaPath:"#/properties/row_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema50.properties.row_count,data:data3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1942,10 +2067,23 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.max_rows !== undefined){
-let data7 = data.max_rows;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err17 = {instancePath:instancePath+"/max_rows",schemaPath:"#/properties/max_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.properties.max_rows.type,parentSchema:schema50.properties.max_rows,data:data7};
+}
+if(data.rows !== undefined){
+if(!(validate30(data.rows, {instancePath:instancePath+"/rows",parentData:data,parentDataProperty:"rows",rootData}))){
+if (vErrors === null) { vErrors = validate30.errors.slice(); } else { for (const e of validate30.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+}
+if(data.columns !== undefined){
+if(!(validate33(data.columns, {instancePath:instancePath+"/columns",parentData:data,parentDataProperty:"columns",rootData}))){
+if (vErrors === null) { vErrors = validate33.errors.slice(); } else { for (const e of validate33.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+}
+if(data.truncated !== undefined){
+let data6 = data.truncated;
+if(typeof data6 !== "boolean"){
+const err17 = {instancePath:instancePath+"/truncated",schemaPath:"#/properties/truncated/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema50.properties.truncated.type,parentSchema:schema50.properties.truncated,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1954,9 +2092,11 @@ vErrors.push(err17);
 }
 errors++;
 }
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 < 1 || isNaN(data7)){
-const err18 = {instancePath:instancePath+"/max_rows",schemaPath:"#/properties/max_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema50.properties.max_rows,data:data7};
+}
+if(data.max_rows !== undefined){
+let data7 = data.max_rows;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err18 = {instancePath:instancePath+"/max_rows",schemaPath:"#/properties/max_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema50.properties.max_rows.type,parentSchema:schema50.properties.max_rows,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1965,13 +2105,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-}
-if(data.scope !== undefined){
-let data8 = data.scope;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.meta_table_uids === undefined){
-const err19 = {instancePath:instancePath+"/scope",schemaPath:"#/$defs/ResolvedScope/required",keyword:"required",params:{missingProperty: "meta_table_uids"},message:"must have required property '"+"meta_table_uids"+"'",schema:schema47.required,parentSchema:schema47,data:data8};
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 1 || isNaN(data7)){
+const err19 = {instancePath:instancePath+"/max_rows",schemaPath:"#/properties/max_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema50.properties.max_rows,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1980,8 +2116,12 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(data8.data_source_uid === undefined){
-const err20 = {instancePath:instancePath+"/scope",schemaPath:"#/$defs/ResolvedScope/required",keyword:"required",params:{missingProperty: "data_source_uid"},message:"must have required property '"+"data_source_uid"+"'",schema:schema47.required,parentSchema:schema47,data:data8};
+}
+}
+if(data.scope !== undefined){
+let data8 = data.scope;
+if(typeof data8 == "object" && data8 !== null && (Array.isArray(data8) ? Object.getPrototypeOf(data8) !== Array.prototype : (Object.getPrototypeOf(data8) !== Object.prototype && Object.getPrototypeOf(data8) !== null))){
+const err20 = {instancePath:instancePath+"/scope",schemaPath:"#/$defs/ResolvedScope/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema47,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1990,9 +2130,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-for(const key1 in data8){
-if(!((key1 === "meta_table_uids") || (key1 === "data_source_uid"))){
-const err21 = {instancePath:instancePath+"/scope",schemaPath:"#/$defs/ResolvedScope/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema47,data:data8};
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.meta_table_uids === undefined){
+const err21 = {instancePath:instancePath+"/scope",schemaPath:"#/$defs/ResolvedScope/required",keyword:"required",params:{missingProperty: "meta_table_uids"},message:"must have required property '"+"meta_table_uids"+"'",schema:schema47.required,parentSchema:schema47,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2001,15 +2141,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-if(data8.meta_table_uids !== undefined){
-let data9 = data8.meta_table_uids;
-if(Array.isArray(data9)){
-const len0 = data9.length;
-for(let i0=0; i0<len0; i0++){
-let data10 = data9[i0];
-if(typeof data10 !== "string"){
-const err22 = {instancePath:instancePath+"/scope/meta_table_uids/" + i0,schemaPath:"#/$defs/ResolvedScope/properties/meta_table_uids/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.meta_table_uids.items.type,parentSchema:schema47.properties.meta_table_uids.items,data:data10};
+if(data8.data_source_uid === undefined){
+const err22 = {instancePath:instancePath+"/scope",schemaPath:"#/$defs/ResolvedScope/required",keyword:"required",params:{missingProperty: "data_source_uid"},message:"must have required property '"+"data_source_uid"+"'",schema:schema47.required,parentSchema:schema47,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2018,10 +2151,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/scope/meta_table_uids",schemaPath:"#/$defs/ResolvedScope/properties/meta_table_uids/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema47.properties.meta_table_uids.type,parentSchema:schema47.properties.meta_table_uids,data:data9};
+for(const key1 in data8){
+if(!((key1 === "meta_table_uids") || (key1 === "data_source_uid"))){
+const err23 = {instancePath:instancePath+"/scope",schemaPath:"#/$defs/ResolvedScope/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema47,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2031,10 +2163,10 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data8.data_source_uid !== undefined){
-let data11 = data8.data_source_uid;
-if(typeof data11 !== "string"){
-const err24 = {instancePath:instancePath+"/scope/data_source_uid",schemaPath:"#/$defs/ResolvedScope/properties/data_source_uid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.data_source_uid.type,parentSchema:schema47.properties.data_source_uid,data:data11};
+if(data8.meta_table_uids !== undefined){
+let data9 = data8.meta_table_uids;
+if(typeof data9 == "object" && data9 !== null && (Array.isArray(data9) ? Object.getPrototypeOf(data9) !== Array.prototype : (Object.getPrototypeOf(data9) !== Object.prototype && Object.getPrototypeOf(data9) !== null))){
+const err24 = {instancePath:instancePath+"/scope/meta_table_uids",schemaPath:"#/$defs/ResolvedScope/properties/meta_table_uids/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema47.properties.meta_table_uids,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2043,10 +2175,12 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/scope",schemaPath:"#/$defs/ResolvedScope/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.type,parentSchema:schema47,data:data8};
+if(Array.isArray(data9)){
+const len0 = data9.length;
+for(let i0=0; i0<len0; i0++){
+let data10 = data9[i0];
+if(typeof data10 !== "string"){
+const err25 = {instancePath:instancePath+"/scope/meta_table_uids/" + i0,schemaPath:"#/$defs/ResolvedScope/properties/meta_table_uids/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.meta_table_uids.items.type,parentSchema:schema47.properties.meta_table_uids.items,data:data10};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2056,17 +2190,9 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.warnings !== undefined){
-if(!(validate35(data.warnings, {instancePath:instancePath+"/warnings",parentData:data,parentDataProperty:"warnings",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
-errors = vErrors.length;
 }
-}
-if(data.request_id !== undefined){
-let data13 = data.request_id;
-if(typeof data13 === "string"){
-if(func1(data13) < 1){
-const err26 = {instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.request_id,data:data13};
+else {
+const err26 = {instancePath:instancePath+"/scope/meta_table_uids",schemaPath:"#/$defs/ResolvedScope/properties/meta_table_uids/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema47.properties.meta_table_uids.type,parentSchema:schema47.properties.meta_table_uids,data:data9};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2076,8 +2202,10 @@ vErrors.push(err26);
 errors++;
 }
 }
-else {
-const err27 = {instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.request_id.type,parentSchema:schema50.properties.request_id,data:data13};
+if(data8.data_source_uid !== undefined){
+let data11 = data8.data_source_uid;
+if(typeof data11 !== "string"){
+const err27 = {instancePath:instancePath+"/scope/data_source_uid",schemaPath:"#/$defs/ResolvedScope/properties/data_source_uid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.data_source_uid.type,parentSchema:schema47.properties.data_source_uid,data:data11};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2089,7 +2217,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
+const err28 = {instancePath:instancePath+"/scope",schemaPath:"#/$defs/ResolvedScope/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.type,parentSchema:schema47,data:data8};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2098,82 +2226,103 @@ vErrors.push(err28);
 }
 errors++;
 }
+}
+if(data.warnings !== undefined){
+if(!(validate35(data.warnings, {instancePath:instancePath+"/warnings",parentData:data,parentDataProperty:"warnings",rootData}))){
+if (vErrors === null) { vErrors = validate35.errors.slice(); } else { for (const e of validate35.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+}
+if(data.request_id !== undefined){
+let data13 = data.request_id;
+if(typeof data13 === "string"){
+if(data13.length === 0){
+const err29 = {instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema50.properties.request_id,data:data13};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.request_id.type,parentSchema:schema50.properties.request_id,data:data13};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
 validate37.errors = vErrors;
 return errors === 0;
 }
-validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://compiled-sql.dev/schemas/compiled-sql.v1/operation-result.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate28.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema41,data};
+if(vErrors === null){
+vErrors = [err0];
 }
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+else {
+vErrors.push(err0);
+}
+errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 const tag0 = data.operation;
 if(typeof tag0 == "string"){
 if(tag0 === "select"){
-if(!(validate29(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
+if(!(validate29(data, {instancePath,parentData,parentDataProperty,rootData}))){
+if (vErrors === null) { vErrors = validate29.errors.slice(); } else { for (const e of validate29.errors) vErrors.push(e); }
 errors = vErrors.length;
 }
-var props0 = true;
 }
 else if(tag0 === "insert"){
-if(!(validate37(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+if(!(validate37(data, {instancePath,parentData,parentDataProperty,rootData}))){
+if (vErrors === null) { vErrors = validate37.errors.slice(); } else { for (const e of validate37.errors) vErrors.push(e); }
 errors = vErrors.length;
-}
-if(props0 !== true){
-props0 = true;
 }
 }
 else if(tag0 === "update"){
-if(!(validate37(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+if(!(validate37(data, {instancePath,parentData,parentDataProperty,rootData}))){
+if (vErrors === null) { vErrors = validate37.errors.slice(); } else { for (const e of validate37.errors) vErrors.push(e); }
 errors = vErrors.length;
-}
-if(props0 !== true){
-props0 = true;
 }
 }
 else if(tag0 === "delete"){
-if(!(validate37(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+if(!(validate37(data, {instancePath,parentData,parentDataProperty,rootData}))){
+if (vErrors === null) { vErrors = validate37.errors.slice(); } else { for (const e of validate37.errors) vErrors.push(e); }
 errors = vErrors.length;
-}
-if(props0 !== true){
-props0 = true;
 }
 }
 else if(tag0 === "upsert"){
-if(!(validate37(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+if(!(validate37(data, {instancePath,parentData,parentDataProperty,rootData}))){
+if (vErrors === null) { vErrors = validate37.errors.slice(); } else { for (const e of validate37.errors) vErrors.push(e); }
 errors = vErrors.length;
 }
-if(props0 !== true){
-props0 = true;
-}
 }
 else {
-const err0 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "operation", tagValue: tag0},message:"value of tag \"operation\" must be in oneOf",schema:schema41.discriminator,parentSchema:schema41,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "operation", tagValue: tag0},message:"tag \"operation\" must be string",schema:schema41.discriminator,parentSchema:schema41,data};
+const err1 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "operation", tagValue: tag0},message:"value of tag \"operation\" must be in oneOf",schema:schema41.discriminator,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2184,44 +2333,45 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.type,parentSchema:schema41,data};
+const err2 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "operation", tagValue: tag0},message:"tag \"operation\" must be string",schema:schema41.discriminator,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err2];
 }
 else {
 vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.type,parentSchema:schema41,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
 }
 errors++;
 }
 validate28.errors = vErrors;
-evaluated0.props = props0;
 return errors === 0;
 }
-validate28.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 export const issues_errorResponse = validate46;
-const schema52 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/error-response.schema.json","type":"object","properties":{"ok":{"const":false},"error":{"$ref":"#/$defs/ErrorInfo"},"detail":{"type":"string"},"request_id":{"type":"string","minLength":1}},"required":["ok","error"],"additionalProperties":false,"$defs":{"ErrorInfo":{"type":"object","properties":{"code":{"$ref":"error-code.schema.json"},"kind":{"$ref":"#/$defs/ErrorKind"},"message":{"type":"string"},"retryable":{"type":"boolean"},"sqlstate":{"type":"string","pattern":"^[0-9A-Z]{5}$"},"position":{"type":"integer","minimum":1},"details":{"$ref":"#/$defs/ErrorDetails"}},"required":["code","kind","message","retryable"],"additionalProperties":false},"ErrorKind":{"type":"string","enum":["validation_error","authentication_error","permission_denied","not_found","conflict","sql_rejected","database_error","rate_limited","timeout","internal_error","unavailable"]},"ErrorDetails":{"type":"object","properties":{"issues":{"type":"array","items":{"$ref":"#/$defs/ValidationIssue"}},"meta_table_uid":{"type":"string"},"data_source_uid":{"type":"string"},"data_source_uids":{"type":"array","items":{"type":"string"}},"parameter":{"type":"string"},"relation":{"type":"string"},"function":{"type":"string"},"statement_kind":{"type":"string"},"node":{"type":"string"},"limit":{"type":"integer","minimum":0},"retry_after_ms":{"type":"integer","minimum":0}},"additionalProperties":false},"ValidationIssue":{"type":"object","properties":{"code":{"$ref":"error-code.schema.json"},"instancePath":{"type":"string","pattern":"^(/([^~/]|~[01])*)*$"},"message":{"type":"string"}},"required":["code","instancePath","message"],"additionalProperties":false}}};
-const schema53 = {"type":"object","properties":{"code":{"$ref":"error-code.schema.json"},"kind":{"$ref":"#/$defs/ErrorKind"},"message":{"type":"string"},"retryable":{"type":"boolean"},"sqlstate":{"type":"string","pattern":"^[0-9A-Z]{5}$"},"position":{"type":"integer","minimum":1},"details":{"$ref":"#/$defs/ErrorDetails"}},"required":["code","kind","message","retryable"],"additionalProperties":false};
+const schema52 = {"plainJson":true,"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/error-response.schema.json","type":"object","properties":{"ok":{"const":false},"error":{"$ref":"#/$defs/ErrorInfo"},"detail":{"type":"string"},"request_id":{"type":"string","minLength":1}},"required":["ok","error"],"additionalProperties":false,"$defs":{"ErrorInfo":{"plainJson":true,"type":"object","properties":{"code":{"$ref":"error-code.schema.json"},"kind":{"$ref":"#/$defs/ErrorKind"},"message":{"type":"string"},"retryable":{"type":"boolean"},"sqlstate":{"type":"string","pattern":"^[0-9A-Z]{5}$","minLength":5,"maxLength":5},"position":{"type":"integer","minimum":1},"details":{"$ref":"#/$defs/ErrorDetails"}},"required":["code","kind","message","retryable"],"additionalProperties":false},"ErrorKind":{"type":"string","enum":["validation_error","authentication_error","permission_denied","not_found","conflict","sql_rejected","database_error","rate_limited","timeout","internal_error","unavailable"]},"ErrorDetails":{"plainJson":true,"type":"object","properties":{"issues":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/ValidationIssue"}},"meta_table_uid":{"type":"string"},"data_source_uid":{"type":"string"},"data_source_uids":{"plainJson":true,"type":"array","items":{"type":"string"}},"parameter":{"type":"string"},"relation":{"type":"string"},"function":{"type":"string"},"statement_kind":{"type":"string"},"node":{"type":"string"},"limit":{"type":"integer","minimum":0},"retry_after_ms":{"type":"integer","minimum":0}},"additionalProperties":false},"ValidationIssue":{"plainJson":true,"type":"object","properties":{"code":{"$ref":"error-code.schema.json"},"instancePath":{"type":"string","pattern":"^(/([^~/]|~[01])*)*$"},"message":{"type":"string"}},"required":["code","instancePath","message"],"additionalProperties":false}}};
+const schema53 = {"plainJson":true,"type":"object","properties":{"code":{"$ref":"error-code.schema.json"},"kind":{"$ref":"#/$defs/ErrorKind"},"message":{"type":"string"},"retryable":{"type":"boolean"},"sqlstate":{"type":"string","pattern":"^[0-9A-Z]{5}$","minLength":5,"maxLength":5},"position":{"type":"integer","minimum":1},"details":{"$ref":"#/$defs/ErrorDetails"}},"required":["code","kind","message","retryable"],"additionalProperties":false};
 const schema54 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/error-code.schema.json","type":"string","enum":["invalid_json","unsupported_media_type","payload_too_large","sql_too_long","too_many_parameters","missing_field","unknown_field","invalid_type","invalid_value","invalid_format","too_small","too_big","unsupported_version","unsupported_dialect","unsupported_paramstyle","missing_parameter","unused_parameter","unknown_parameter","parameter_style_mismatch","invalid_parameter_value","duplicate_scope_table","unauthenticated","access_denied","operation_not_permitted","meta_table_not_found","data_source_not_found","data_source_mismatch","mixed_data_sources","route_not_found","method_not_allowed","sql_syntax_error","not_single_statement","statement_kind_mismatch","statement_not_allowed","relation_not_in_scope","write_not_in_scope","function_not_allowed","operator_not_allowed","catalog_access_not_allowed","unsupported_syntax","literal_comparison_not_allowed","query_error","unique_violation","constraint_violation","serialization_failure","idempotency_conflict","rate_limited","statement_timeout","internal_error","service_unavailable"]};
 const schema55 = {"type":"string","enum":["validation_error","authentication_error","permission_denied","not_found","conflict","sql_rejected","database_error","rate_limited","timeout","internal_error","unavailable"]};
 const pattern7 = new RegExp("^[0-9A-Z]{5}$", "u");
-const schema56 = {"type":"object","properties":{"issues":{"type":"array","items":{"$ref":"#/$defs/ValidationIssue"}},"meta_table_uid":{"type":"string"},"data_source_uid":{"type":"string"},"data_source_uids":{"type":"array","items":{"type":"string"}},"parameter":{"type":"string"},"relation":{"type":"string"},"function":{"type":"string"},"statement_kind":{"type":"string"},"node":{"type":"string"},"limit":{"type":"integer","minimum":0},"retry_after_ms":{"type":"integer","minimum":0}},"additionalProperties":false};
-const schema57 = {"type":"object","properties":{"code":{"$ref":"error-code.schema.json"},"instancePath":{"type":"string","pattern":"^(/([^~/]|~[01])*)*$"},"message":{"type":"string"}},"required":["code","instancePath","message"],"additionalProperties":false};
+const schema56 = {"plainJson":true,"type":"object","properties":{"issues":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/ValidationIssue"}},"meta_table_uid":{"type":"string"},"data_source_uid":{"type":"string"},"data_source_uids":{"plainJson":true,"type":"array","items":{"type":"string"}},"parameter":{"type":"string"},"relation":{"type":"string"},"function":{"type":"string"},"statement_kind":{"type":"string"},"node":{"type":"string"},"limit":{"type":"integer","minimum":0},"retry_after_ms":{"type":"integer","minimum":0}},"additionalProperties":false};
+const schema57 = {"plainJson":true,"type":"object","properties":{"code":{"$ref":"error-code.schema.json"},"instancePath":{"type":"string","pattern":"^(/([^~/]|~[01])*)*$"},"message":{"type":"string"}},"required":["code","instancePath","message"],"additionalProperties":false};
 const pattern8 = new RegExp("^(/([^~/]|~[01])*)*$", "u");
 
-function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate49.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.code === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema57.required,parentSchema:schema57,data};
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema57,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2230,8 +2380,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.instancePath === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "instancePath"},message:"must have required property '"+"instancePath"+"'",schema:schema57.required,parentSchema:schema57,data};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.code === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema57.required,parentSchema:schema57,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2240,392 +2391,29 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.message === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema57.required,parentSchema:schema57,data};
+if(data.instancePath === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "instancePath"},message:"must have required property '"+"instancePath"+"'",schema:schema57.required,parentSchema:schema57,data};
 if(vErrors === null){
 vErrors = [err2];
 }
 else {
 vErrors.push(err2);
+}
+errors++;
+}
+if(data.message === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema57.required,parentSchema:schema57,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
 }
 errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "code") || (key0 === "instancePath")) || (key0 === "message"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema57,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data.code !== undefined){
-let data0 = data.code;
-if(typeof data0 !== "string"){
-const err4 = {instancePath:instancePath+"/code",schemaPath:"error-code.schema.json/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data0};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(!((((((((((((((((((((((((((((((((((((((((((((((((((data0 === "invalid_json") || (data0 === "unsupported_media_type")) || (data0 === "payload_too_large")) || (data0 === "sql_too_long")) || (data0 === "too_many_parameters")) || (data0 === "missing_field")) || (data0 === "unknown_field")) || (data0 === "invalid_type")) || (data0 === "invalid_value")) || (data0 === "invalid_format")) || (data0 === "too_small")) || (data0 === "too_big")) || (data0 === "unsupported_version")) || (data0 === "unsupported_dialect")) || (data0 === "unsupported_paramstyle")) || (data0 === "missing_parameter")) || (data0 === "unused_parameter")) || (data0 === "unknown_parameter")) || (data0 === "parameter_style_mismatch")) || (data0 === "invalid_parameter_value")) || (data0 === "duplicate_scope_table")) || (data0 === "unauthenticated")) || (data0 === "access_denied")) || (data0 === "operation_not_permitted")) || (data0 === "meta_table_not_found")) || (data0 === "data_source_not_found")) || (data0 === "data_source_mismatch")) || (data0 === "mixed_data_sources")) || (data0 === "route_not_found")) || (data0 === "method_not_allowed")) || (data0 === "sql_syntax_error")) || (data0 === "not_single_statement")) || (data0 === "statement_kind_mismatch")) || (data0 === "statement_not_allowed")) || (data0 === "relation_not_in_scope")) || (data0 === "write_not_in_scope")) || (data0 === "function_not_allowed")) || (data0 === "operator_not_allowed")) || (data0 === "catalog_access_not_allowed")) || (data0 === "unsupported_syntax")) || (data0 === "literal_comparison_not_allowed")) || (data0 === "query_error")) || (data0 === "unique_violation")) || (data0 === "constraint_violation")) || (data0 === "serialization_failure")) || (data0 === "idempotency_conflict")) || (data0 === "rate_limited")) || (data0 === "statement_timeout")) || (data0 === "internal_error")) || (data0 === "service_unavailable"))){
-const err5 = {instancePath:instancePath+"/code",schemaPath:"error-code.schema.json/enum",keyword:"enum",params:{allowedValues: schema54.enum},message:"must be equal to one of the allowed values",schema:schema54.enum,parentSchema:schema54,data:data0};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.instancePath !== undefined){
-let data1 = data.instancePath;
-if(typeof data1 === "string"){
-if(!pattern8.test(data1)){
-const err6 = {instancePath:instancePath+"/instancePath",schemaPath:"#/properties/instancePath/pattern",keyword:"pattern",params:{pattern: "^(/([^~/]|~[01])*)*$"},message:"must match pattern \""+"^(/([^~/]|~[01])*)*$"+"\"",schema:"^(/([^~/]|~[01])*)*$",parentSchema:schema57.properties.instancePath,data:data1};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-else {
-const err7 = {instancePath:instancePath+"/instancePath",schemaPath:"#/properties/instancePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.instancePath.type,parentSchema:schema57.properties.instancePath,data:data1};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.message !== undefined){
-let data2 = data.message;
-if(typeof data2 !== "string"){
-const err8 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.message.type,parentSchema:schema57.properties.message,data:data2};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-validate49.errors = vErrors;
-return errors === 0;
-}
-validate49.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate48.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!(func7.call(schema56.properties, key0))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema56,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.issues !== undefined){
-let data0 = data.issues;
-if(Array.isArray(data0)){
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate49(data0[i0], {instancePath:instancePath+"/issues/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err1 = {instancePath:instancePath+"/issues",schemaPath:"#/properties/issues/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.issues.type,parentSchema:schema56.properties.issues,data:data0};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.meta_table_uid !== undefined){
-let data2 = data.meta_table_uid;
-if(typeof data2 !== "string"){
-const err2 = {instancePath:instancePath+"/meta_table_uid",schemaPath:"#/properties/meta_table_uid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.meta_table_uid.type,parentSchema:schema56.properties.meta_table_uid,data:data2};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.data_source_uid !== undefined){
-let data3 = data.data_source_uid;
-if(typeof data3 !== "string"){
-const err3 = {instancePath:instancePath+"/data_source_uid",schemaPath:"#/properties/data_source_uid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.data_source_uid.type,parentSchema:schema56.properties.data_source_uid,data:data3};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data.data_source_uids !== undefined){
-let data4 = data.data_source_uids;
-if(Array.isArray(data4)){
-const len1 = data4.length;
-for(let i1=0; i1<len1; i1++){
-let data5 = data4[i1];
-if(typeof data5 !== "string"){
-const err4 = {instancePath:instancePath+"/data_source_uids/" + i1,schemaPath:"#/properties/data_source_uids/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.data_source_uids.items.type,parentSchema:schema56.properties.data_source_uids.items,data:data5};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-}
-else {
-const err5 = {instancePath:instancePath+"/data_source_uids",schemaPath:"#/properties/data_source_uids/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.data_source_uids.type,parentSchema:schema56.properties.data_source_uids,data:data4};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.parameter !== undefined){
-let data6 = data.parameter;
-if(typeof data6 !== "string"){
-const err6 = {instancePath:instancePath+"/parameter",schemaPath:"#/properties/parameter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.parameter.type,parentSchema:schema56.properties.parameter,data:data6};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.relation !== undefined){
-let data7 = data.relation;
-if(typeof data7 !== "string"){
-const err7 = {instancePath:instancePath+"/relation",schemaPath:"#/properties/relation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.relation.type,parentSchema:schema56.properties.relation,data:data7};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.function !== undefined){
-let data8 = data.function;
-if(typeof data8 !== "string"){
-const err8 = {instancePath:instancePath+"/function",schemaPath:"#/properties/function/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.function.type,parentSchema:schema56.properties.function,data:data8};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.statement_kind !== undefined){
-let data9 = data.statement_kind;
-if(typeof data9 !== "string"){
-const err9 = {instancePath:instancePath+"/statement_kind",schemaPath:"#/properties/statement_kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.statement_kind.type,parentSchema:schema56.properties.statement_kind,data:data9};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.node !== undefined){
-let data10 = data.node;
-if(typeof data10 !== "string"){
-const err10 = {instancePath:instancePath+"/node",schemaPath:"#/properties/node/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.node.type,parentSchema:schema56.properties.node,data:data10};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.limit !== undefined){
-let data11 = data.limit;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err11 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema56.properties.limit.type,parentSchema:schema56.properties.limit,data:data11};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 < 0 || isNaN(data11)){
-const err12 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema56.properties.limit,data:data11};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-}
-if(data.retry_after_ms !== undefined){
-let data12 = data.retry_after_ms;
-if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-const err13 = {instancePath:instancePath+"/retry_after_ms",schemaPath:"#/properties/retry_after_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema56.properties.retry_after_ms.type,parentSchema:schema56.properties.retry_after_ms,data:data12};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if((typeof data12 == "number") && (isFinite(data12))){
-if(data12 < 0 || isNaN(data12)){
-const err14 = {instancePath:instancePath+"/retry_after_ms",schemaPath:"#/properties/retry_after_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema56.properties.retry_after_ms,data:data12};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.type,parentSchema:schema56,data};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-validate48.errors = vErrors;
-return errors === 0;
-}
-validate48.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate47.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.code === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema53.required,parentSchema:schema53,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema53.required,parentSchema:schema53,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.message === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema53.required,parentSchema:schema53,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.retryable === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "retryable"},message:"must have required property '"+"retryable"+"'",schema:schema53.required,parentSchema:schema53,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((((key0 === "code") || (key0 === "kind")) || (key0 === "message")) || (key0 === "retryable")) || (key0 === "sqlstate")) || (key0 === "position")) || (key0 === "details"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema53,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema57,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2658,10 +2446,11 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.kind !== undefined){
-let data1 = data.kind;
-if(typeof data1 !== "string"){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/$defs/ErrorKind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.type,parentSchema:schema55,data:data1};
+if(data.instancePath !== undefined){
+let data1 = data.instancePath;
+if(typeof data1 === "string"){
+if(!pattern8.test(data1)){
+const err7 = {instancePath:instancePath+"/instancePath",schemaPath:"#/properties/instancePath/pattern",keyword:"pattern",params:{pattern: "^(/([^~/]|~[01])*)*$"},message:"must match pattern \""+"^(/([^~/]|~[01])*)*$"+"\"",schema:"^(/([^~/]|~[01])*)*$",parentSchema:schema57.properties.instancePath,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2670,8 +2459,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(!(((((((((((data1 === "validation_error") || (data1 === "authentication_error")) || (data1 === "permission_denied")) || (data1 === "not_found")) || (data1 === "conflict")) || (data1 === "sql_rejected")) || (data1 === "database_error")) || (data1 === "rate_limited")) || (data1 === "timeout")) || (data1 === "internal_error")) || (data1 === "unavailable"))){
-const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/$defs/ErrorKind/enum",keyword:"enum",params:{allowedValues: schema55.enum},message:"must be equal to one of the allowed values",schema:schema55.enum,parentSchema:schema55,data:data1};
+}
+else {
+const err8 = {instancePath:instancePath+"/instancePath",schemaPath:"#/properties/instancePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.instancePath.type,parentSchema:schema57.properties.instancePath,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2684,7 +2474,7 @@ errors++;
 if(data.message !== undefined){
 let data2 = data.message;
 if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.message.type,parentSchema:schema53.properties.message,data:data2};
+const err9 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.message.type,parentSchema:schema57.properties.message,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2694,10 +2484,9 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.retryable !== undefined){
-let data3 = data.retryable;
-if(typeof data3 !== "boolean"){
-const err10 = {instancePath:instancePath+"/retryable",schemaPath:"#/properties/retryable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema53.properties.retryable.type,parentSchema:schema53.properties.retryable,data:data3};
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2706,94 +2495,16 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-if(data.sqlstate !== undefined){
-let data4 = data.sqlstate;
-if(typeof data4 === "string"){
-if(!pattern7.test(data4)){
-const err11 = {instancePath:instancePath+"/sqlstate",schemaPath:"#/properties/sqlstate/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Z]{5}$"},message:"must match pattern \""+"^[0-9A-Z]{5}$"+"\"",schema:"^[0-9A-Z]{5}$",parentSchema:schema53.properties.sqlstate,data:data4};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/sqlstate",schemaPath:"#/properties/sqlstate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.sqlstate.type,parentSchema:schema53.properties.sqlstate,data:data4};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data.position !== undefined){
-let data5 = data.position;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err13 = {instancePath:instancePath+"/position",schemaPath:"#/properties/position/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema53.properties.position.type,parentSchema:schema53.properties.position,data:data5};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 1 || isNaN(data5)){
-const err14 = {instancePath:instancePath+"/position",schemaPath:"#/properties/position/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema53.properties.position,data:data5};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-}
-if(data.details !== undefined){
-if(!(validate48(data.details, {instancePath:instancePath+"/details",parentData:data,parentDataProperty:"details",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.type,parentSchema:schema53,data};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-validate47.errors = vErrors;
+validate49.errors = vErrors;
 return errors === 0;
 }
-validate47.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="https://compiled-sql.dev/schemas/compiled-sql.v1/error-response.schema.json" */;
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate46.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.ok === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ok"},message:"must have required property '"+"ok"+"'",schema:schema52.required,parentSchema:schema52,data};
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema56,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2802,8 +2513,10 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.error === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'",schema:schema52.required,parentSchema:schema52,data};
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func7.call(schema56.properties, key0))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema56,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2812,9 +2525,11 @@ vErrors.push(err1);
 }
 errors++;
 }
-for(const key0 in data){
-if(!((((key0 === "ok") || (key0 === "error")) || (key0 === "detail")) || (key0 === "request_id"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema52,data};
+}
+if(data.issues !== undefined){
+let data0 = data.issues;
+if(typeof data0 == "object" && data0 !== null && (Array.isArray(data0) ? Object.getPrototypeOf(data0) !== Array.prototype : (Object.getPrototypeOf(data0) !== Object.prototype && Object.getPrototypeOf(data0) !== null))){
+const err2 = {instancePath:instancePath+"/issues",schemaPath:"#/properties/issues/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema56.properties.issues,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2823,11 +2538,17 @@ vErrors.push(err2);
 }
 errors++;
 }
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate49(data0[i0], {instancePath:instancePath+"/issues/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+if (vErrors === null) { vErrors = validate49.errors.slice(); } else { for (const e of validate49.errors) vErrors.push(e); }
+errors = vErrors.length;
 }
-if(data.ok !== undefined){
-let data0 = data.ok;
-if(false !== data0){
-const err3 = {instancePath:instancePath+"/ok",schemaPath:"#/properties/ok/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema52.properties.ok,data:data0};
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/issues",schemaPath:"#/properties/issues/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.issues.type,parentSchema:schema56.properties.issues,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2837,16 +2558,10 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.error !== undefined){
-if(!(validate47(data.error, {instancePath:instancePath+"/error",parentData:data,parentDataProperty:"error",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
-errors = vErrors.length;
-}
-}
-if(data.detail !== undefined){
-let data2 = data.detail;
+if(data.meta_table_uid !== undefined){
+let data2 = data.meta_table_uid;
 if(typeof data2 !== "string"){
-const err4 = {instancePath:instancePath+"/detail",schemaPath:"#/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.detail.type,parentSchema:schema52.properties.detail,data:data2};
+const err4 = {instancePath:instancePath+"/meta_table_uid",schemaPath:"#/properties/meta_table_uid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.meta_table_uid.type,parentSchema:schema56.properties.meta_table_uid,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2856,11 +2571,10 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.request_id !== undefined){
-let data3 = data.request_id;
-if(typeof data3 === "string"){
-if(func1(data3) < 1){
-const err5 = {instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema52.properties.request_id,data:data3};
+if(data.data_source_uid !== undefined){
+let data3 = data.data_source_uid;
+if(typeof data3 !== "string"){
+const err5 = {instancePath:instancePath+"/data_source_uid",schemaPath:"#/properties/data_source_uid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.data_source_uid.type,parentSchema:schema56.properties.data_source_uid,data:data3};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2870,8 +2584,490 @@ vErrors.push(err5);
 errors++;
 }
 }
+if(data.data_source_uids !== undefined){
+let data4 = data.data_source_uids;
+if(typeof data4 == "object" && data4 !== null && (Array.isArray(data4) ? Object.getPrototypeOf(data4) !== Array.prototype : (Object.getPrototypeOf(data4) !== Object.prototype && Object.getPrototypeOf(data4) !== null))){
+const err6 = {instancePath:instancePath+"/data_source_uids",schemaPath:"#/properties/data_source_uids/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema56.properties.data_source_uids,data:data4};
+if(vErrors === null){
+vErrors = [err6];
+}
 else {
-const err6 = {instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.request_id.type,parentSchema:schema52.properties.request_id,data:data3};
+vErrors.push(err6);
+}
+errors++;
+}
+if(Array.isArray(data4)){
+const len1 = data4.length;
+for(let i1=0; i1<len1; i1++){
+let data5 = data4[i1];
+if(typeof data5 !== "string"){
+const err7 = {instancePath:instancePath+"/data_source_uids/" + i1,schemaPath:"#/properties/data_source_uids/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.data_source_uids.items.type,parentSchema:schema56.properties.data_source_uids.items,data:data5};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/data_source_uids",schemaPath:"#/properties/data_source_uids/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.data_source_uids.type,parentSchema:schema56.properties.data_source_uids,data:data4};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.parameter !== undefined){
+let data6 = data.parameter;
+if(typeof data6 !== "string"){
+const err9 = {instancePath:instancePath+"/parameter",schemaPath:"#/properties/parameter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.parameter.type,parentSchema:schema56.properties.parameter,data:data6};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.relation !== undefined){
+let data7 = data.relation;
+if(typeof data7 !== "string"){
+const err10 = {instancePath:instancePath+"/relation",schemaPath:"#/properties/relation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.relation.type,parentSchema:schema56.properties.relation,data:data7};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.function !== undefined){
+let data8 = data.function;
+if(typeof data8 !== "string"){
+const err11 = {instancePath:instancePath+"/function",schemaPath:"#/properties/function/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.function.type,parentSchema:schema56.properties.function,data:data8};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.statement_kind !== undefined){
+let data9 = data.statement_kind;
+if(typeof data9 !== "string"){
+const err12 = {instancePath:instancePath+"/statement_kind",schemaPath:"#/properties/statement_kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.statement_kind.type,parentSchema:schema56.properties.statement_kind,data:data9};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.node !== undefined){
+let data10 = data.node;
+if(typeof data10 !== "string"){
+const err13 = {instancePath:instancePath+"/node",schemaPath:"#/properties/node/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.node.type,parentSchema:schema56.properties.node,data:data10};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.limit !== undefined){
+let data11 = data.limit;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err14 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema56.properties.limit.type,parentSchema:schema56.properties.limit,data:data11};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 0 || isNaN(data11)){
+const err15 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema56.properties.limit,data:data11};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+if(data.retry_after_ms !== undefined){
+let data12 = data.retry_after_ms;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err16 = {instancePath:instancePath+"/retry_after_ms",schemaPath:"#/properties/retry_after_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema56.properties.retry_after_ms.type,parentSchema:schema56.properties.retry_after_ms,data:data12};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < 0 || isNaN(data12)){
+const err17 = {instancePath:instancePath+"/retry_after_ms",schemaPath:"#/properties/retry_after_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema56.properties.retry_after_ms,data:data12};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.type,parentSchema:schema56,data};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+validate48.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema53,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.code === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema53.required,parentSchema:schema53,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema53.required,parentSchema:schema53,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.message === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema53.required,parentSchema:schema53,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.retryable === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "retryable"},message:"must have required property '"+"retryable"+"'",schema:schema53.required,parentSchema:schema53,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "code") || (key0 === "kind")) || (key0 === "message")) || (key0 === "retryable")) || (key0 === "sqlstate")) || (key0 === "position")) || (key0 === "details"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema53,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.code !== undefined){
+let data0 = data.code;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/code",schemaPath:"error-code.schema.json/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(!((((((((((((((((((((((((((((((((((((((((((((((((((data0 === "invalid_json") || (data0 === "unsupported_media_type")) || (data0 === "payload_too_large")) || (data0 === "sql_too_long")) || (data0 === "too_many_parameters")) || (data0 === "missing_field")) || (data0 === "unknown_field")) || (data0 === "invalid_type")) || (data0 === "invalid_value")) || (data0 === "invalid_format")) || (data0 === "too_small")) || (data0 === "too_big")) || (data0 === "unsupported_version")) || (data0 === "unsupported_dialect")) || (data0 === "unsupported_paramstyle")) || (data0 === "missing_parameter")) || (data0 === "unused_parameter")) || (data0 === "unknown_parameter")) || (data0 === "parameter_style_mismatch")) || (data0 === "invalid_parameter_value")) || (data0 === "duplicate_scope_table")) || (data0 === "unauthenticated")) || (data0 === "access_denied")) || (data0 === "operation_not_permitted")) || (data0 === "meta_table_not_found")) || (data0 === "data_source_not_found")) || (data0 === "data_source_mismatch")) || (data0 === "mixed_data_sources")) || (data0 === "route_not_found")) || (data0 === "method_not_allowed")) || (data0 === "sql_syntax_error")) || (data0 === "not_single_statement")) || (data0 === "statement_kind_mismatch")) || (data0 === "statement_not_allowed")) || (data0 === "relation_not_in_scope")) || (data0 === "write_not_in_scope")) || (data0 === "function_not_allowed")) || (data0 === "operator_not_allowed")) || (data0 === "catalog_access_not_allowed")) || (data0 === "unsupported_syntax")) || (data0 === "literal_comparison_not_allowed")) || (data0 === "query_error")) || (data0 === "unique_violation")) || (data0 === "constraint_violation")) || (data0 === "serialization_failure")) || (data0 === "idempotency_conflict")) || (data0 === "rate_limited")) || (data0 === "statement_timeout")) || (data0 === "internal_error")) || (data0 === "service_unavailable"))){
+const err7 = {instancePath:instancePath+"/code",schemaPath:"error-code.schema.json/enum",keyword:"enum",params:{allowedValues: schema54.enum},message:"must be equal to one of the allowed values",schema:schema54.enum,parentSchema:schema54,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data1 = data.kind;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/$defs/ErrorKind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.type,parentSchema:schema55,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(!(((((((((((data1 === "validation_error") || (data1 === "authentication_error")) || (data1 === "permission_denied")) || (data1 === "not_found")) || (data1 === "conflict")) || (data1 === "sql_rejected")) || (data1 === "database_error")) || (data1 === "rate_limited")) || (data1 === "timeout")) || (data1 === "internal_error")) || (data1 === "unavailable"))){
+const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/$defs/ErrorKind/enum",keyword:"enum",params:{allowedValues: schema55.enum},message:"must be equal to one of the allowed values",schema:schema55.enum,parentSchema:schema55,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.message !== undefined){
+let data2 = data.message;
+if(typeof data2 !== "string"){
+const err10 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.message.type,parentSchema:schema53.properties.message,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.retryable !== undefined){
+let data3 = data.retryable;
+if(typeof data3 !== "boolean"){
+const err11 = {instancePath:instancePath+"/retryable",schemaPath:"#/properties/retryable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema53.properties.retryable.type,parentSchema:schema53.properties.retryable,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.sqlstate !== undefined){
+let data4 = data.sqlstate;
+if(typeof data4 === "string"){
+if(func1(data4) > 5){
+const err12 = {instancePath:instancePath+"/sqlstate",schemaPath:"#/properties/sqlstate/maxLength",keyword:"maxLength",params:{limit: 5},message:"must NOT have more than 5 characters",schema:5,parentSchema:schema53.properties.sqlstate,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(func1(data4) < 5){
+const err13 = {instancePath:instancePath+"/sqlstate",schemaPath:"#/properties/sqlstate/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters",schema:5,parentSchema:schema53.properties.sqlstate,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(!pattern7.test(data4)){
+const err14 = {instancePath:instancePath+"/sqlstate",schemaPath:"#/properties/sqlstate/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Z]{5}$"},message:"must match pattern \""+"^[0-9A-Z]{5}$"+"\"",schema:"^[0-9A-Z]{5}$",parentSchema:schema53.properties.sqlstate,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/sqlstate",schemaPath:"#/properties/sqlstate/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.sqlstate.type,parentSchema:schema53.properties.sqlstate,data:data4};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.position !== undefined){
+let data5 = data.position;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err16 = {instancePath:instancePath+"/position",schemaPath:"#/properties/position/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema53.properties.position.type,parentSchema:schema53.properties.position,data:data5};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 1 || isNaN(data5)){
+const err17 = {instancePath:instancePath+"/position",schemaPath:"#/properties/position/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema53.properties.position,data:data5};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+if(data.details !== undefined){
+if(!(validate48(data.details, {instancePath:instancePath+"/details",parentData:data,parentDataProperty:"details",rootData}))){
+if (vErrors === null) { vErrors = validate48.errors.slice(); } else { for (const e of validate48.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.type,parentSchema:schema53,data};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+validate47.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://compiled-sql.dev/schemas/compiled-sql.v1/error-response.schema.json" */;
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.ok === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ok"},message:"must have required property '"+"ok"+"'",schema:schema52.required,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.error === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'",schema:schema52.required,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "ok") || (key0 === "error")) || (key0 === "detail")) || (key0 === "request_id"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.ok !== undefined){
+let data0 = data.ok;
+if(false !== data0){
+const err4 = {instancePath:instancePath+"/ok",schemaPath:"#/properties/ok/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema52.properties.ok,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.error !== undefined){
+if(!(validate47(data.error, {instancePath:instancePath+"/error",parentData:data,parentDataProperty:"error",rootData}))){
+if (vErrors === null) { vErrors = validate47.errors.slice(); } else { for (const e of validate47.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+}
+if(data.detail !== undefined){
+let data2 = data.detail;
+if(typeof data2 !== "string"){
+const err5 = {instancePath:instancePath+"/detail",schemaPath:"#/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.detail.type,parentSchema:schema52.properties.detail,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.request_id !== undefined){
+let data3 = data.request_id;
+if(typeof data3 === "string"){
+if(data3.length === 0){
+const err6 = {instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema52.properties.request_id,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2881,9 +3077,8 @@ vErrors.push(err6);
 errors++;
 }
 }
-}
 else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
+const err7 = {instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.request_id.type,parentSchema:schema52.properties.request_id,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2892,27 +3087,31 @@ vErrors.push(err7);
 }
 errors++;
 }
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
 validate46.errors = vErrors;
 return errors === 0;
 }
-validate46.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const issues_runQueryRequest = validate53;
-const schema59 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/run-query-request.schema.json","type":"string","minLength":1,"pattern":"\\S"};
+const schema59 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/run-query-request.schema.json","type":"string","minLength":1,"pattern":"[^\t\n\u000b\f\r              \u2028\u2029  　﻿]"};
 
-function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://compiled-sql.dev/schemas/compiled-sql.v1/run-query-request.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate53.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(typeof data === "string"){
-if(func1(data) < 1){
+if(data.length === 0){
 const err0 = {instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema59,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -2923,7 +3122,7 @@ vErrors.push(err0);
 errors++;
 }
 if(!pattern4.test(data)){
-const err1 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\"",schema:"\\S",parentSchema:schema59,data};
+const err1 = {instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "[^\t\n\u000b\f\r              \u2028\u2029  　﻿]"},message:"must match pattern \""+"[^\t\n\u000b\f\r              \u2028\u2029  　﻿]"+"\"",schema:"[^\t\n\u000b\f\r              \u2028\u2029  　﻿]",parentSchema:schema59,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2946,28 +3145,15 @@ errors++;
 validate53.errors = vErrors;
 return errors === 0;
 }
-validate53.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 export const issues_runQueryResponse = validate54;
-const schema60 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/run-query-response.schema.json","type":"object","properties":{"ok":{"const":true},"query_id":{"type":"string","minLength":1},"meta_table_uid":{"type":"string","minLength":1},"results":{"type":"array","items":{"type":"object","additionalProperties":{"$ref":"parameter-value.schema.json"}}},"columns":{"$ref":"operation-result.schema.json#/$defs/Columns"},"truncated":{"type":"boolean"},"max_rows":{"type":"integer","minimum":1},"row_count":{"type":"integer","minimum":0},"error":{"type":"null"},"request_id":{"type":"string","minLength":1}},"required":["ok","query_id","meta_table_uid","results","truncated","max_rows","row_count","error"],"additionalProperties":false};
+const schema60 = {"plainJson":true,"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/run-query-response.schema.json","type":"object","properties":{"ok":{"const":true},"query_id":{"type":"string","minLength":1},"meta_table_uid":{"type":"string","minLength":1},"results":{"plainJson":true,"type":"array","items":{"plainJson":true,"type":"object","additionalProperties":{"$ref":"parameter-value.schema.json"}}},"columns":{"$ref":"operation-result.schema.json#/$defs/Columns"},"truncated":{"type":"boolean"},"max_rows":{"type":"integer","minimum":1},"row_count":{"type":"integer","minimum":0},"error":{"type":"null"},"request_id":{"type":"string","minLength":1}},"required":["ok","query_id","meta_table_uid","results","truncated","max_rows","row_count","error"],"additionalProperties":false};
 
-function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate56.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-let data0 = data[i0];
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.name === undefined){
-const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/Column/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema45.required,parentSchema:schema45,data:data0};
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2976,8 +3162,12 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data0.type === undefined){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/Column/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema45.required,parentSchema:schema45,data:data0};
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+if(typeof data0 == "object" && data0 !== null && (Array.isArray(data0) ? Object.getPrototypeOf(data0) !== Array.prototype : (Object.getPrototypeOf(data0) !== Object.prototype && Object.getPrototypeOf(data0) !== null))){
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/Column/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema45,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2986,14 +3176,35 @@ vErrors.push(err1);
 }
 errors++;
 }
-for(const key0 in data0){
-if(!(((key0 === "name") || (key0 === "type")) || (key0 === "source_name"))){
-const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/Column/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema45,data:data0};
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.name === undefined){
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/Column/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema45.required,parentSchema:schema45,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
 else {
 vErrors.push(err2);
+}
+errors++;
+}
+if(data0.type === undefined){
+const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/Column/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema45.required,parentSchema:schema45,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data0){
+if(!(((key0 === "name") || (key0 === "type")) || (key0 === "source_name"))){
+const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/Column/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema45,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
 }
 errors++;
 }
@@ -3001,12 +3212,12 @@ errors++;
 if(data0.name !== undefined){
 let data1 = data0.name;
 if(typeof data1 !== "string"){
-const err3 = {instancePath:instancePath+"/" + i0+"/name",schemaPath:"#/$defs/Column/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.name.type,parentSchema:schema45.properties.name,data:data1};
+const err5 = {instancePath:instancePath+"/" + i0+"/name",schemaPath:"#/$defs/Column/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.name.type,parentSchema:schema45.properties.name,data:data1};
 if(vErrors === null){
-vErrors = [err3];
+vErrors = [err5];
 }
 else {
-vErrors.push(err3);
+vErrors.push(err5);
 }
 errors++;
 }
@@ -3014,24 +3225,24 @@ errors++;
 if(data0.type !== undefined){
 let data2 = data0.type;
 if(typeof data2 === "string"){
-if(func1(data2) < 1){
-const err4 = {instancePath:instancePath+"/" + i0+"/type",schemaPath:"#/$defs/Column/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema45.properties.type,data:data2};
+if(data2.length === 0){
+const err6 = {instancePath:instancePath+"/" + i0+"/type",schemaPath:"#/$defs/Column/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema45.properties.type,data:data2};
 if(vErrors === null){
-vErrors = [err4];
+vErrors = [err6];
 }
 else {
-vErrors.push(err4);
+vErrors.push(err6);
 }
 errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/" + i0+"/type",schemaPath:"#/$defs/Column/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.type.type,parentSchema:schema45.properties.type,data:data2};
+const err7 = {instancePath:instancePath+"/" + i0+"/type",schemaPath:"#/$defs/Column/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.type.type,parentSchema:schema45.properties.type,data:data2};
 if(vErrors === null){
-vErrors = [err5];
+vErrors = [err7];
 }
 else {
-vErrors.push(err5);
+vErrors.push(err7);
 }
 errors++;
 }
@@ -3039,140 +3250,7 @@ errors++;
 if(data0.source_name !== undefined){
 let data3 = data0.source_name;
 if(typeof data3 !== "string"){
-const err6 = {instancePath:instancePath+"/" + i0+"/source_name",schemaPath:"#/$defs/Column/properties/source_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.source_name.type,parentSchema:schema45.properties.source_name,data:data3};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-}
-else {
-const err7 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/Column/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data:data0};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-}
-else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema44.type,parentSchema:schema44,data};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-validate56.errors = vErrors;
-return errors === 0;
-}
-validate56.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="https://compiled-sql.dev/schemas/compiled-sql.v1/run-query-response.schema.json" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate54.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.ok === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ok"},message:"must have required property '"+"ok"+"'",schema:schema60.required,parentSchema:schema60,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.query_id === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "query_id"},message:"must have required property '"+"query_id"+"'",schema:schema60.required,parentSchema:schema60,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.meta_table_uid === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "meta_table_uid"},message:"must have required property '"+"meta_table_uid"+"'",schema:schema60.required,parentSchema:schema60,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.results === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "results"},message:"must have required property '"+"results"+"'",schema:schema60.required,parentSchema:schema60,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.truncated === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "truncated"},message:"must have required property '"+"truncated"+"'",schema:schema60.required,parentSchema:schema60,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.max_rows === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "max_rows"},message:"must have required property '"+"max_rows"+"'",schema:schema60.required,parentSchema:schema60,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.row_count === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "row_count"},message:"must have required property '"+"row_count"+"'",schema:schema60.required,parentSchema:schema60,data};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.error === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'",schema:schema60.required,parentSchema:schema60,data};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(func7.call(schema60.properties, key0))){
-const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema60,data};
+const err8 = {instancePath:instancePath+"/" + i0+"/source_name",schemaPath:"#/$defs/Column/properties/source_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.source_name.type,parentSchema:schema45.properties.source_name,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3182,10 +3260,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.ok !== undefined){
-let data0 = data.ok;
-if(true !== data0){
-const err9 = {instancePath:instancePath+"/ok",schemaPath:"#/properties/ok/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema60.properties.ok,data:data0};
+}
+else {
+const err9 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/Column/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data:data0};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3195,11 +3272,133 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.query_id !== undefined){
-let data1 = data.query_id;
-if(typeof data1 === "string"){
-if(func1(data1) < 1){
-const err10 = {instancePath:instancePath+"/query_id",schemaPath:"#/properties/query_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema60.properties.query_id,data:data1};
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema44.type,parentSchema:schema44,data};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+validate56.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://compiled-sql.dev/schemas/compiled-sql.v1/run-query-response.schema.json" */;
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema60,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.ok === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ok"},message:"must have required property '"+"ok"+"'",schema:schema60.required,parentSchema:schema60,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.query_id === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "query_id"},message:"must have required property '"+"query_id"+"'",schema:schema60.required,parentSchema:schema60,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.meta_table_uid === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "meta_table_uid"},message:"must have required property '"+"meta_table_uid"+"'",schema:schema60.required,parentSchema:schema60,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.results === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "results"},message:"must have required property '"+"results"+"'",schema:schema60.required,parentSchema:schema60,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.truncated === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "truncated"},message:"must have required property '"+"truncated"+"'",schema:schema60.required,parentSchema:schema60,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.max_rows === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "max_rows"},message:"must have required property '"+"max_rows"+"'",schema:schema60.required,parentSchema:schema60,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.row_count === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "row_count"},message:"must have required property '"+"row_count"+"'",schema:schema60.required,parentSchema:schema60,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.error === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'",schema:schema60.required,parentSchema:schema60,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func7.call(schema60.properties, key0))){
+const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema60,data};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.ok !== undefined){
+let data0 = data.ok;
+if(true !== data0){
+const err10 = {instancePath:instancePath+"/ok",schemaPath:"#/properties/ok/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema60.properties.ok,data:data0};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3209,8 +3408,11 @@ vErrors.push(err10);
 errors++;
 }
 }
-else {
-const err11 = {instancePath:instancePath+"/query_id",schemaPath:"#/properties/query_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.query_id.type,parentSchema:schema60.properties.query_id,data:data1};
+if(data.query_id !== undefined){
+let data1 = data.query_id;
+if(typeof data1 === "string"){
+if(data1.length === 0){
+const err11 = {instancePath:instancePath+"/query_id",schemaPath:"#/properties/query_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema60.properties.query_id,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3220,11 +3422,8 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.meta_table_uid !== undefined){
-let data2 = data.meta_table_uid;
-if(typeof data2 === "string"){
-if(func1(data2) < 1){
-const err12 = {instancePath:instancePath+"/meta_table_uid",schemaPath:"#/properties/meta_table_uid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema60.properties.meta_table_uid,data:data2};
+else {
+const err12 = {instancePath:instancePath+"/query_id",schemaPath:"#/properties/query_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.query_id.type,parentSchema:schema60.properties.query_id,data:data1};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3234,8 +3433,11 @@ vErrors.push(err12);
 errors++;
 }
 }
-else {
-const err13 = {instancePath:instancePath+"/meta_table_uid",schemaPath:"#/properties/meta_table_uid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.meta_table_uid.type,parentSchema:schema60.properties.meta_table_uid,data:data2};
+if(data.meta_table_uid !== undefined){
+let data2 = data.meta_table_uid;
+if(typeof data2 === "string"){
+if(data2.length === 0){
+const err13 = {instancePath:instancePath+"/meta_table_uid",schemaPath:"#/properties/meta_table_uid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema60.properties.meta_table_uid,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3245,22 +3447,8 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.results !== undefined){
-let data3 = data.results;
-if(Array.isArray(data3)){
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-for(const key1 in data4){
-if(!(validate22(data4[key1], {instancePath:instancePath+"/results/" + i0+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data4,parentDataProperty:key1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
-}
-}
-}
 else {
-const err14 = {instancePath:instancePath+"/results/" + i0,schemaPath:"#/properties/results/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.properties.results.items.type,parentSchema:schema60.properties.results.items,data:data4};
+const err14 = {instancePath:instancePath+"/meta_table_uid",schemaPath:"#/properties/meta_table_uid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.meta_table_uid.type,parentSchema:schema60.properties.meta_table_uid,data:data2};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3270,9 +3458,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-}
-else {
-const err15 = {instancePath:instancePath+"/results",schemaPath:"#/properties/results/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema60.properties.results.type,parentSchema:schema60.properties.results,data:data3};
+if(data.results !== undefined){
+let data3 = data.results;
+if(typeof data3 == "object" && data3 !== null && (Array.isArray(data3) ? Object.getPrototypeOf(data3) !== Array.prototype : (Object.getPrototypeOf(data3) !== Object.prototype && Object.getPrototypeOf(data3) !== null))){
+const err15 = {instancePath:instancePath+"/results",schemaPath:"#/properties/results/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema60.properties.results,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3281,17 +3470,12 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data.columns !== undefined){
-if(!(validate56(data.columns, {instancePath:instancePath+"/columns",parentData:data,parentDataProperty:"columns",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
-errors = vErrors.length;
-}
-}
-if(data.truncated !== undefined){
-let data7 = data.truncated;
-if(typeof data7 !== "boolean"){
-const err16 = {instancePath:instancePath+"/truncated",schemaPath:"#/properties/truncated/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema60.properties.truncated.type,parentSchema:schema60.properties.truncated,data:data7};
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(typeof data4 == "object" && data4 !== null && (Array.isArray(data4) ? Object.getPrototypeOf(data4) !== Array.prototype : (Object.getPrototypeOf(data4) !== Object.prototype && Object.getPrototypeOf(data4) !== null))){
+const err16 = {instancePath:instancePath+"/results/" + i0,schemaPath:"#/properties/results/items/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema60.properties.results.items,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3300,11 +3484,16 @@ vErrors.push(err16);
 }
 errors++;
 }
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+for(const key1 in data4){
+if(!(validate22(data4[key1], {instancePath:instancePath+"/results/" + i0+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data4,parentDataProperty:key1,rootData}))){
+if (vErrors === null) { vErrors = validate22.errors.slice(); } else { for (const e of validate22.errors) vErrors.push(e); }
+errors = vErrors.length;
 }
-if(data.max_rows !== undefined){
-let data8 = data.max_rows;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err17 = {instancePath:instancePath+"/max_rows",schemaPath:"#/properties/max_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema60.properties.max_rows.type,parentSchema:schema60.properties.max_rows,data:data8};
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/results/" + i0,schemaPath:"#/properties/results/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.properties.results.items.type,parentSchema:schema60.properties.results.items,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3313,9 +3502,10 @@ vErrors.push(err17);
 }
 errors++;
 }
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 < 1 || isNaN(data8)){
-const err18 = {instancePath:instancePath+"/max_rows",schemaPath:"#/properties/max_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema60.properties.max_rows,data:data8};
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/results",schemaPath:"#/properties/results/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema60.properties.results.type,parentSchema:schema60.properties.results,data:data3};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3325,11 +3515,16 @@ vErrors.push(err18);
 errors++;
 }
 }
+if(data.columns !== undefined){
+if(!(validate56(data.columns, {instancePath:instancePath+"/columns",parentData:data,parentDataProperty:"columns",rootData}))){
+if (vErrors === null) { vErrors = validate56.errors.slice(); } else { for (const e of validate56.errors) vErrors.push(e); }
+errors = vErrors.length;
 }
-if(data.row_count !== undefined){
-let data9 = data.row_count;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err19 = {instancePath:instancePath+"/row_count",schemaPath:"#/properties/row_count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema60.properties.row_count.type,parentSchema:schema60.properties.row_count,data:data9};
+}
+if(data.truncated !== undefined){
+let data7 = data.truncated;
+if(typeof data7 !== "boolean"){
+const err19 = {instancePath:instancePath+"/truncated",schemaPath:"#/properties/truncated/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema60.properties.truncated.type,parentSchema:schema60.properties.truncated,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3338,9 +3533,11 @@ vErrors.push(err19);
 }
 errors++;
 }
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 < 0 || isNaN(data9)){
-const err20 = {instancePath:instancePath+"/row_count",schemaPath:"#/properties/row_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema60.properties.row_count,data:data9};
+}
+if(data.max_rows !== undefined){
+let data8 = data.max_rows;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err20 = {instancePath:instancePath+"/max_rows",schemaPath:"#/properties/max_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema60.properties.max_rows.type,parentSchema:schema60.properties.max_rows,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3349,12 +3546,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-}
-if(data.error !== undefined){
-let data10 = data.error;
-if(data10 !== null){
-const err21 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema60.properties.error.type,parentSchema:schema60.properties.error,data:data10};
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 1 || isNaN(data8)){
+const err21 = {instancePath:instancePath+"/max_rows",schemaPath:"#/properties/max_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema60.properties.max_rows,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3364,11 +3558,11 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.request_id !== undefined){
-let data11 = data.request_id;
-if(typeof data11 === "string"){
-if(func1(data11) < 1){
-const err22 = {instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema60.properties.request_id,data:data11};
+}
+if(data.row_count !== undefined){
+let data9 = data.row_count;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err22 = {instancePath:instancePath+"/row_count",schemaPath:"#/properties/row_count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema60.properties.row_count.type,parentSchema:schema60.properties.row_count,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3377,9 +3571,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.request_id.type,parentSchema:schema60.properties.request_id,data:data11};
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 0 || isNaN(data9)){
+const err23 = {instancePath:instancePath+"/row_count",schemaPath:"#/properties/row_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema60.properties.row_count,data:data9};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3390,8 +3584,10 @@ errors++;
 }
 }
 }
-else {
-const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.type,parentSchema:schema60,data};
+if(data.error !== undefined){
+let data10 = data.error;
+if(data10 !== null){
+const err24 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema60.properties.error.type,parentSchema:schema60.properties.error,data:data10};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3400,17 +3596,53 @@ vErrors.push(err24);
 }
 errors++;
 }
+}
+if(data.request_id !== undefined){
+let data11 = data.request_id;
+if(typeof data11 === "string"){
+if(data11.length === 0){
+const err25 = {instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema60.properties.request_id,data:data11};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.request_id.type,parentSchema:schema60.properties.request_id,data:data11};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.type,parentSchema:schema60,data};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
 validate54.errors = vErrors;
 return errors === 0;
 }
-validate54.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const issues_envelopeFixture = validate58;
-const schema63 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/envelope-fixture.schema.json","type":"object","oneOf":[{"$ref":"#/$defs/ValidEnvelopeCase"},{"$ref":"#/$defs/InvalidEnvelopeCase"}],"$defs":{"ValidEnvelopeCase":{"type":"object","properties":{"id":{"$ref":"#/$defs/FixtureId"},"description":{"$ref":"#/$defs/FixtureDescription"},"tags":{"$ref":"#/$defs/FixtureTags"},"source":{"$ref":"#/$defs/FixtureSource"},"document":{"$ref":"#/$defs/DocumentName"},"valid":{"const":true},"envelope":{"$ref":"#/$defs/FixtureDocument"},"envelope_text":{"$ref":"#/$defs/FixtureDocumentText"}},"required":["id","description","tags","document","valid","envelope"],"additionalProperties":false},"InvalidEnvelopeCase":{"type":"object","properties":{"id":{"$ref":"#/$defs/FixtureId"},"description":{"$ref":"#/$defs/FixtureDescription"},"tags":{"$ref":"#/$defs/FixtureTags"},"source":{"$ref":"#/$defs/FixtureSource"},"document":{"$ref":"#/$defs/DocumentName"},"valid":{"const":false},"envelope":{"$ref":"#/$defs/FixtureDocument"},"envelope_text":{"$ref":"#/$defs/FixtureDocumentText"},"expect":{"$ref":"#/$defs/ExpectedOutcome"}},"required":["id","description","tags","document","valid","envelope","expect"],"additionalProperties":false},"FixtureId":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)*$"},"FixtureDescription":{"type":"string","minLength":1},"FixtureTags":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"uniqueItems":true},"FixtureSource":{"type":"string","minLength":1},"DocumentName":{"type":"string","enum":["operation","operation-result","error-response","run-query-request","run-query-response"]},"FixtureDocument":{},"FixtureDocumentText":{"type":"string","minLength":1},"ExpectedOutcome":{"type":"object","properties":{"errors":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/ExpectedIssue"}}},"required":["errors"],"additionalProperties":false},"ExpectedIssue":{"type":"object","properties":{"code":{"$ref":"error-code.schema.json"},"instancePath":{"type":"string","pattern":"^(/([^~/]|~[01])*)*$"}},"required":["code","instancePath"],"additionalProperties":false}}};
-const schema64 = {"type":"object","properties":{"id":{"$ref":"#/$defs/FixtureId"},"description":{"$ref":"#/$defs/FixtureDescription"},"tags":{"$ref":"#/$defs/FixtureTags"},"source":{"$ref":"#/$defs/FixtureSource"},"document":{"$ref":"#/$defs/DocumentName"},"valid":{"const":true},"envelope":{"$ref":"#/$defs/FixtureDocument"},"envelope_text":{"$ref":"#/$defs/FixtureDocumentText"}},"required":["id","description","tags","document","valid","envelope"],"additionalProperties":false};
+const schema63 = {"plainJson":true,"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/envelope-fixture.schema.json","type":"object","oneOf":[{"$ref":"#/$defs/ValidEnvelopeCase"},{"$ref":"#/$defs/InvalidEnvelopeCase"}],"$defs":{"ValidEnvelopeCase":{"plainJson":true,"type":"object","properties":{"id":{"$ref":"#/$defs/FixtureId"},"description":{"$ref":"#/$defs/FixtureDescription"},"tags":{"$ref":"#/$defs/FixtureTags"},"source":{"$ref":"#/$defs/FixtureSource"},"document":{"$ref":"#/$defs/DocumentName"},"valid":{"const":true},"envelope":{"$ref":"#/$defs/FixtureDocument"},"envelope_text":{"$ref":"#/$defs/FixtureDocumentText"}},"required":["id","description","tags","document","valid","envelope"],"additionalProperties":false},"InvalidEnvelopeCase":{"plainJson":true,"type":"object","properties":{"id":{"$ref":"#/$defs/FixtureId"},"description":{"$ref":"#/$defs/FixtureDescription"},"tags":{"$ref":"#/$defs/FixtureTags"},"source":{"$ref":"#/$defs/FixtureSource"},"document":{"$ref":"#/$defs/DocumentName"},"valid":{"const":false},"envelope":{"$ref":"#/$defs/FixtureDocument"},"envelope_text":{"$ref":"#/$defs/FixtureDocumentText"},"expect":{"$ref":"#/$defs/ExpectedOutcome"}},"required":["id","description","tags","document","valid","envelope","expect"],"additionalProperties":false},"FixtureId":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)*$"},"FixtureDescription":{"type":"string","minLength":1},"FixtureTags":{"plainJson":true,"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"uniqueItems":true},"FixtureSource":{"type":"string","minLength":1},"DocumentName":{"type":"string","enum":["operation","operation-result","error-response","run-query-request","run-query-response"]},"FixtureDocument":{},"FixtureDocumentText":{"type":"string","minLength":1},"ExpectedOutcome":{"plainJson":true,"type":"object","properties":{"errors":{"plainJson":true,"type":"array","minItems":1,"items":{"$ref":"#/$defs/ExpectedIssue"}}},"required":["errors"],"additionalProperties":false},"ExpectedIssue":{"plainJson":true,"type":"object","properties":{"code":{"$ref":"error-code.schema.json"},"instancePath":{"type":"string","pattern":"^(/([^~/]|~[01])*)*$"}},"required":["code","instancePath"],"additionalProperties":false}}};
+const schema64 = {"plainJson":true,"type":"object","properties":{"id":{"$ref":"#/$defs/FixtureId"},"description":{"$ref":"#/$defs/FixtureDescription"},"tags":{"$ref":"#/$defs/FixtureTags"},"source":{"$ref":"#/$defs/FixtureSource"},"document":{"$ref":"#/$defs/DocumentName"},"valid":{"const":true},"envelope":{"$ref":"#/$defs/FixtureDocument"},"envelope_text":{"$ref":"#/$defs/FixtureDocumentText"}},"required":["id","description","tags","document","valid","envelope"],"additionalProperties":false};
 const schema65 = {"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)*$"};
 const schema66 = {"type":"string","minLength":1};
-const schema67 = {"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"uniqueItems":true};
+const schema67 = {"plainJson":true,"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"uniqueItems":true};
 const schema68 = {"type":"string","minLength":1};
 const schema69 = {"type":"string","enum":["operation","operation-result","error-response","run-query-request","run-query-response"]};
 const schema70 = {};
@@ -3418,19 +3650,11 @@ const schema71 = {"type":"string","minLength":1};
 const pattern10 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)*$", "u");
 const pattern11 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
 
-function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate59.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema64.required,parentSchema:schema64,data};
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema64,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3439,8 +3663,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.description === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema64.required,parentSchema:schema64,data};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema64.required,parentSchema:schema64,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3449,8 +3674,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.tags === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tags"},message:"must have required property '"+"tags"+"'",schema:schema64.required,parentSchema:schema64,data};
+if(data.description === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema64.required,parentSchema:schema64,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3459,8 +3684,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.document === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "document"},message:"must have required property '"+"document"+"'",schema:schema64.required,parentSchema:schema64,data};
+if(data.tags === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tags"},message:"must have required property '"+"tags"+"'",schema:schema64.required,parentSchema:schema64,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3469,8 +3694,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.valid === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "valid"},message:"must have required property '"+"valid"+"'",schema:schema64.required,parentSchema:schema64,data};
+if(data.document === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "document"},message:"must have required property '"+"document"+"'",schema:schema64.required,parentSchema:schema64,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3479,523 +3704,29 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.envelope === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "envelope"},message:"must have required property '"+"envelope"+"'",schema:schema64.required,parentSchema:schema64,data};
+if(data.valid === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "valid"},message:"must have required property '"+"valid"+"'",schema:schema64.required,parentSchema:schema64,data};
 if(vErrors === null){
 vErrors = [err5];
 }
 else {
 vErrors.push(err5);
+}
+errors++;
+}
+if(data.envelope === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "envelope"},message:"must have required property '"+"envelope"+"'",schema:schema64.required,parentSchema:schema64,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
 }
 errors++;
 }
 for(const key0 in data){
 if(!((((((((key0 === "id") || (key0 === "description")) || (key0 === "tags")) || (key0 === "source")) || (key0 === "document")) || (key0 === "valid")) || (key0 === "envelope")) || (key0 === "envelope_text"))){
-const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema64,data};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-let data0 = data.id;
-if(typeof data0 === "string"){
-if(!pattern10.test(data0)){
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/FixtureId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)*$",parentSchema:schema65,data:data0};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/FixtureId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.type,parentSchema:schema65,data:data0};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.description !== undefined){
-let data1 = data.description;
-if(typeof data1 === "string"){
-if(func1(data1) < 1){
-const err9 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/FixtureDescription/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema66,data:data1};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-else {
-const err10 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/FixtureDescription/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.type,parentSchema:schema66,data:data1};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.tags !== undefined){
-let data2 = data.tags;
-if(Array.isArray(data2)){
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-if(typeof data3 === "string"){
-if(!pattern11.test(data3)){
-const err11 = {instancePath:instancePath+"/tags/" + i0,schemaPath:"#/$defs/FixtureTags/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema67.items,data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/tags/" + i0,schemaPath:"#/$defs/FixtureTags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.items.type,parentSchema:schema67.items,data:data3};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-let i1 = data2.length;
-let j0;
-if(i1 > 1){
-const indices0 = {};
-for(;i1--;){
-let item0 = data2[i1];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err13 = {instancePath:instancePath+"/tags",schemaPath:"#/$defs/FixtureTags/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema67,data:data2};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-break;
-}
-indices0[item0] = i1;
-}
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/tags",schemaPath:"#/$defs/FixtureTags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.type,parentSchema:schema67,data:data2};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data.source !== undefined){
-let data4 = data.source;
-if(typeof data4 === "string"){
-if(func1(data4) < 1){
-const err15 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/FixtureSource/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema68,data:data4};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/FixtureSource/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.type,parentSchema:schema68,data:data4};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data.document !== undefined){
-let data5 = data.document;
-if(typeof data5 !== "string"){
-const err17 = {instancePath:instancePath+"/document",schemaPath:"#/$defs/DocumentName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.type,parentSchema:schema69,data:data5};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(!(((((data5 === "operation") || (data5 === "operation-result")) || (data5 === "error-response")) || (data5 === "run-query-request")) || (data5 === "run-query-response"))){
-const err18 = {instancePath:instancePath+"/document",schemaPath:"#/$defs/DocumentName/enum",keyword:"enum",params:{allowedValues: schema69.enum},message:"must be equal to one of the allowed values",schema:schema69.enum,parentSchema:schema69,data:data5};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data.valid !== undefined){
-let data6 = data.valid;
-if(true !== data6){
-const err19 = {instancePath:instancePath+"/valid",schemaPath:"#/properties/valid/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema64.properties.valid,data:data6};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data.envelope_text !== undefined){
-let data8 = data.envelope_text;
-if(typeof data8 === "string"){
-if(func1(data8) < 1){
-const err20 = {instancePath:instancePath+"/envelope_text",schemaPath:"#/$defs/FixtureDocumentText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema71,data:data8};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/envelope_text",schemaPath:"#/$defs/FixtureDocumentText/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.type,parentSchema:schema71,data:data8};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-}
-else {
-const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema64.type,parentSchema:schema64,data};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-validate59.errors = vErrors;
-return errors === 0;
-}
-validate59.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-const schema72 = {"type":"object","properties":{"id":{"$ref":"#/$defs/FixtureId"},"description":{"$ref":"#/$defs/FixtureDescription"},"tags":{"$ref":"#/$defs/FixtureTags"},"source":{"$ref":"#/$defs/FixtureSource"},"document":{"$ref":"#/$defs/DocumentName"},"valid":{"const":false},"envelope":{"$ref":"#/$defs/FixtureDocument"},"envelope_text":{"$ref":"#/$defs/FixtureDocumentText"},"expect":{"$ref":"#/$defs/ExpectedOutcome"}},"required":["id","description","tags","document","valid","envelope","expect"],"additionalProperties":false};
-const schema80 = {"type":"object","properties":{"errors":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/ExpectedIssue"}}},"required":["errors"],"additionalProperties":false};
-const schema81 = {"type":"object","properties":{"code":{"$ref":"error-code.schema.json"},"instancePath":{"type":"string","pattern":"^(/([^~/]|~[01])*)*$"}},"required":["code","instancePath"],"additionalProperties":false};
-
-function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate63.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.code === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema81.required,parentSchema:schema81,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.instancePath === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "instancePath"},message:"must have required property '"+"instancePath"+"'",schema:schema81.required,parentSchema:schema81,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-for(const key0 in data){
-if(!((key0 === "code") || (key0 === "instancePath"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema81,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.code !== undefined){
-let data0 = data.code;
-if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/code",schemaPath:"error-code.schema.json/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data0};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(!((((((((((((((((((((((((((((((((((((((((((((((((((data0 === "invalid_json") || (data0 === "unsupported_media_type")) || (data0 === "payload_too_large")) || (data0 === "sql_too_long")) || (data0 === "too_many_parameters")) || (data0 === "missing_field")) || (data0 === "unknown_field")) || (data0 === "invalid_type")) || (data0 === "invalid_value")) || (data0 === "invalid_format")) || (data0 === "too_small")) || (data0 === "too_big")) || (data0 === "unsupported_version")) || (data0 === "unsupported_dialect")) || (data0 === "unsupported_paramstyle")) || (data0 === "missing_parameter")) || (data0 === "unused_parameter")) || (data0 === "unknown_parameter")) || (data0 === "parameter_style_mismatch")) || (data0 === "invalid_parameter_value")) || (data0 === "duplicate_scope_table")) || (data0 === "unauthenticated")) || (data0 === "access_denied")) || (data0 === "operation_not_permitted")) || (data0 === "meta_table_not_found")) || (data0 === "data_source_not_found")) || (data0 === "data_source_mismatch")) || (data0 === "mixed_data_sources")) || (data0 === "route_not_found")) || (data0 === "method_not_allowed")) || (data0 === "sql_syntax_error")) || (data0 === "not_single_statement")) || (data0 === "statement_kind_mismatch")) || (data0 === "statement_not_allowed")) || (data0 === "relation_not_in_scope")) || (data0 === "write_not_in_scope")) || (data0 === "function_not_allowed")) || (data0 === "operator_not_allowed")) || (data0 === "catalog_access_not_allowed")) || (data0 === "unsupported_syntax")) || (data0 === "literal_comparison_not_allowed")) || (data0 === "query_error")) || (data0 === "unique_violation")) || (data0 === "constraint_violation")) || (data0 === "serialization_failure")) || (data0 === "idempotency_conflict")) || (data0 === "rate_limited")) || (data0 === "statement_timeout")) || (data0 === "internal_error")) || (data0 === "service_unavailable"))){
-const err4 = {instancePath:instancePath+"/code",schemaPath:"error-code.schema.json/enum",keyword:"enum",params:{allowedValues: schema54.enum},message:"must be equal to one of the allowed values",schema:schema54.enum,parentSchema:schema54,data:data0};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.instancePath !== undefined){
-let data1 = data.instancePath;
-if(typeof data1 === "string"){
-if(!pattern8.test(data1)){
-const err5 = {instancePath:instancePath+"/instancePath",schemaPath:"#/properties/instancePath/pattern",keyword:"pattern",params:{pattern: "^(/([^~/]|~[01])*)*$"},message:"must match pattern \""+"^(/([^~/]|~[01])*)*$"+"\"",schema:"^(/([^~/]|~[01])*)*$",parentSchema:schema81.properties.instancePath,data:data1};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-else {
-const err6 = {instancePath:instancePath+"/instancePath",schemaPath:"#/properties/instancePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.instancePath.type,parentSchema:schema81.properties.instancePath,data:data1};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-}
-else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.type,parentSchema:schema81,data};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-validate63.errors = vErrors;
-return errors === 0;
-}
-validate63.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate62.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.errors === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'",schema:schema80.required,parentSchema:schema80,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(key0 === "errors")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema80,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.errors !== undefined){
-let data0 = data.errors;
-if(Array.isArray(data0)){
-if(data0.length < 1){
-const err2 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema80.properties.errors,data:data0};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate63(data0[i0], {instancePath:instancePath+"/errors/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err3 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema80.properties.errors.type,parentSchema:schema80.properties.errors,data:data0};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.type,parentSchema:schema80,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-validate62.errors = vErrors;
-return errors === 0;
-}
-validate62.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate61.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema72.required,parentSchema:schema72,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.description === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema72.required,parentSchema:schema72,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.tags === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tags"},message:"must have required property '"+"tags"+"'",schema:schema72.required,parentSchema:schema72,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.document === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "document"},message:"must have required property '"+"document"+"'",schema:schema72.required,parentSchema:schema72,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.valid === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "valid"},message:"must have required property '"+"valid"+"'",schema:schema72.required,parentSchema:schema72,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.envelope === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "envelope"},message:"must have required property '"+"envelope"+"'",schema:schema72.required,parentSchema:schema72,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.expect === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'",schema:schema72.required,parentSchema:schema72,data};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(func7.call(schema72.properties, key0))){
-const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema72,data};
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema64,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4033,7 +3764,7 @@ errors++;
 if(data.description !== undefined){
 let data1 = data.description;
 if(typeof data1 === "string"){
-if(func1(data1) < 1){
+if(data1.length === 0){
 const err10 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/FixtureDescription/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema66,data:data1};
 if(vErrors === null){
 vErrors = [err10];
@@ -4057,13 +3788,8 @@ errors++;
 }
 if(data.tags !== undefined){
 let data2 = data.tags;
-if(Array.isArray(data2)){
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-if(typeof data3 === "string"){
-if(!pattern11.test(data3)){
-const err12 = {instancePath:instancePath+"/tags/" + i0,schemaPath:"#/$defs/FixtureTags/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema67.items,data:data3};
+if(typeof data2 == "object" && data2 !== null && (Array.isArray(data2) ? Object.getPrototypeOf(data2) !== Array.prototype : (Object.getPrototypeOf(data2) !== Object.prototype && Object.getPrototypeOf(data2) !== null))){
+const err12 = {instancePath:instancePath+"/tags",schemaPath:"#/$defs/FixtureTags/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema67,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4072,14 +3798,29 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-else {
-const err13 = {instancePath:instancePath+"/tags/" + i0,schemaPath:"#/$defs/FixtureTags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.items.type,parentSchema:schema67.items,data:data3};
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 === "string"){
+if(!pattern11.test(data3)){
+const err13 = {instancePath:instancePath+"/tags/" + i0,schemaPath:"#/$defs/FixtureTags/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema67.items,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
 else {
 vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/tags/" + i0,schemaPath:"#/$defs/FixtureTags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.items.type,parentSchema:schema67.items,data:data3};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
 }
 errors++;
 }
@@ -4095,12 +3836,12 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err14 = {instancePath:instancePath+"/tags",schemaPath:"#/$defs/FixtureTags/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema67,data:data2};
+const err15 = {instancePath:instancePath+"/tags",schemaPath:"#/$defs/FixtureTags/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema67,data:data2};
 if(vErrors === null){
-vErrors = [err14];
+vErrors = [err15];
 }
 else {
-vErrors.push(err14);
+vErrors.push(err15);
 }
 errors++;
 break;
@@ -4110,21 +3851,7 @@ indices0[item0] = i1;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/tags",schemaPath:"#/$defs/FixtureTags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.type,parentSchema:schema67,data:data2};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data.source !== undefined){
-let data4 = data.source;
-if(typeof data4 === "string"){
-if(func1(data4) < 1){
-const err16 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/FixtureSource/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema68,data:data4};
+const err16 = {instancePath:instancePath+"/tags",schemaPath:"#/$defs/FixtureTags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.type,parentSchema:schema67,data:data2};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4134,8 +3861,11 @@ vErrors.push(err16);
 errors++;
 }
 }
-else {
-const err17 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/FixtureSource/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.type,parentSchema:schema68,data:data4};
+if(data.source !== undefined){
+let data4 = data.source;
+if(typeof data4 === "string"){
+if(data4.length === 0){
+const err17 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/FixtureSource/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema68,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4145,10 +3875,8 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.document !== undefined){
-let data5 = data.document;
-if(typeof data5 !== "string"){
-const err18 = {instancePath:instancePath+"/document",schemaPath:"#/$defs/DocumentName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.type,parentSchema:schema69,data:data5};
+else {
+const err18 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/FixtureSource/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.type,parentSchema:schema68,data:data4};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4157,8 +3885,11 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(!(((((data5 === "operation") || (data5 === "operation-result")) || (data5 === "error-response")) || (data5 === "run-query-request")) || (data5 === "run-query-response"))){
-const err19 = {instancePath:instancePath+"/document",schemaPath:"#/$defs/DocumentName/enum",keyword:"enum",params:{allowedValues: schema69.enum},message:"must be equal to one of the allowed values",schema:schema69.enum,parentSchema:schema69,data:data5};
+}
+if(data.document !== undefined){
+let data5 = data.document;
+if(typeof data5 !== "string"){
+const err19 = {instancePath:instancePath+"/document",schemaPath:"#/$defs/DocumentName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.type,parentSchema:schema69,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4167,11 +3898,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-if(data.valid !== undefined){
-let data6 = data.valid;
-if(false !== data6){
-const err20 = {instancePath:instancePath+"/valid",schemaPath:"#/properties/valid/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema72.properties.valid,data:data6};
+if(!(((((data5 === "operation") || (data5 === "operation-result")) || (data5 === "error-response")) || (data5 === "run-query-request")) || (data5 === "run-query-response"))){
+const err20 = {instancePath:instancePath+"/document",schemaPath:"#/$defs/DocumentName/enum",keyword:"enum",params:{allowedValues: schema69.enum},message:"must be equal to one of the allowed values",schema:schema69.enum,parentSchema:schema69,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4181,11 +3909,10 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.envelope_text !== undefined){
-let data8 = data.envelope_text;
-if(typeof data8 === "string"){
-if(func1(data8) < 1){
-const err21 = {instancePath:instancePath+"/envelope_text",schemaPath:"#/$defs/FixtureDocumentText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema71,data:data8};
+if(data.valid !== undefined){
+let data6 = data.valid;
+if(true !== data6){
+const err21 = {instancePath:instancePath+"/valid",schemaPath:"#/properties/valid/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema64.properties.valid,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4195,8 +3922,11 @@ vErrors.push(err21);
 errors++;
 }
 }
-else {
-const err22 = {instancePath:instancePath+"/envelope_text",schemaPath:"#/$defs/FixtureDocumentText/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.type,parentSchema:schema71,data:data8};
+if(data.envelope_text !== undefined){
+let data8 = data.envelope_text;
+if(typeof data8 === "string"){
+if(data8.length === 0){
+const err22 = {instancePath:instancePath+"/envelope_text",schemaPath:"#/$defs/FixtureDocumentText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema71,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4206,15 +3936,8 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.expect !== undefined){
-if(!(validate62(data.expect, {instancePath:instancePath+"/expect",parentData:data,parentDataProperty:"expect",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
-errors = vErrors.length;
-}
-}
-}
 else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.type,parentSchema:schema72,data};
+const err23 = {instancePath:instancePath+"/envelope_text",schemaPath:"#/$defs/FixtureDocumentText/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.type,parentSchema:schema71,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4223,23 +3946,563 @@ vErrors.push(err23);
 }
 errors++;
 }
+}
+}
+else {
+const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema64.type,parentSchema:schema64,data};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+validate59.errors = vErrors;
+return errors === 0;
+}
+
+const schema72 = {"plainJson":true,"type":"object","properties":{"id":{"$ref":"#/$defs/FixtureId"},"description":{"$ref":"#/$defs/FixtureDescription"},"tags":{"$ref":"#/$defs/FixtureTags"},"source":{"$ref":"#/$defs/FixtureSource"},"document":{"$ref":"#/$defs/DocumentName"},"valid":{"const":false},"envelope":{"$ref":"#/$defs/FixtureDocument"},"envelope_text":{"$ref":"#/$defs/FixtureDocumentText"},"expect":{"$ref":"#/$defs/ExpectedOutcome"}},"required":["id","description","tags","document","valid","envelope","expect"],"additionalProperties":false};
+const schema80 = {"plainJson":true,"type":"object","properties":{"errors":{"plainJson":true,"type":"array","minItems":1,"items":{"$ref":"#/$defs/ExpectedIssue"}}},"required":["errors"],"additionalProperties":false};
+const schema81 = {"plainJson":true,"type":"object","properties":{"code":{"$ref":"error-code.schema.json"},"instancePath":{"type":"string","pattern":"^(/([^~/]|~[01])*)*$"}},"required":["code","instancePath"],"additionalProperties":false};
+
+function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema81,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.code === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema81.required,parentSchema:schema81,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.instancePath === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "instancePath"},message:"must have required property '"+"instancePath"+"'",schema:schema81.required,parentSchema:schema81,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "code") || (key0 === "instancePath"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema81,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.code !== undefined){
+let data0 = data.code;
+if(typeof data0 !== "string"){
+const err4 = {instancePath:instancePath+"/code",schemaPath:"error-code.schema.json/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(!((((((((((((((((((((((((((((((((((((((((((((((((((data0 === "invalid_json") || (data0 === "unsupported_media_type")) || (data0 === "payload_too_large")) || (data0 === "sql_too_long")) || (data0 === "too_many_parameters")) || (data0 === "missing_field")) || (data0 === "unknown_field")) || (data0 === "invalid_type")) || (data0 === "invalid_value")) || (data0 === "invalid_format")) || (data0 === "too_small")) || (data0 === "too_big")) || (data0 === "unsupported_version")) || (data0 === "unsupported_dialect")) || (data0 === "unsupported_paramstyle")) || (data0 === "missing_parameter")) || (data0 === "unused_parameter")) || (data0 === "unknown_parameter")) || (data0 === "parameter_style_mismatch")) || (data0 === "invalid_parameter_value")) || (data0 === "duplicate_scope_table")) || (data0 === "unauthenticated")) || (data0 === "access_denied")) || (data0 === "operation_not_permitted")) || (data0 === "meta_table_not_found")) || (data0 === "data_source_not_found")) || (data0 === "data_source_mismatch")) || (data0 === "mixed_data_sources")) || (data0 === "route_not_found")) || (data0 === "method_not_allowed")) || (data0 === "sql_syntax_error")) || (data0 === "not_single_statement")) || (data0 === "statement_kind_mismatch")) || (data0 === "statement_not_allowed")) || (data0 === "relation_not_in_scope")) || (data0 === "write_not_in_scope")) || (data0 === "function_not_allowed")) || (data0 === "operator_not_allowed")) || (data0 === "catalog_access_not_allowed")) || (data0 === "unsupported_syntax")) || (data0 === "literal_comparison_not_allowed")) || (data0 === "query_error")) || (data0 === "unique_violation")) || (data0 === "constraint_violation")) || (data0 === "serialization_failure")) || (data0 === "idempotency_conflict")) || (data0 === "rate_limited")) || (data0 === "statement_timeout")) || (data0 === "internal_error")) || (data0 === "service_unavailable"))){
+const err5 = {instancePath:instancePath+"/code",schemaPath:"error-code.schema.json/enum",keyword:"enum",params:{allowedValues: schema54.enum},message:"must be equal to one of the allowed values",schema:schema54.enum,parentSchema:schema54,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.instancePath !== undefined){
+let data1 = data.instancePath;
+if(typeof data1 === "string"){
+if(!pattern8.test(data1)){
+const err6 = {instancePath:instancePath+"/instancePath",schemaPath:"#/properties/instancePath/pattern",keyword:"pattern",params:{pattern: "^(/([^~/]|~[01])*)*$"},message:"must match pattern \""+"^(/([^~/]|~[01])*)*$"+"\"",schema:"^(/([^~/]|~[01])*)*$",parentSchema:schema81.properties.instancePath,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/instancePath",schemaPath:"#/properties/instancePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.instancePath.type,parentSchema:schema81.properties.instancePath,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.type,parentSchema:schema81,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate63.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema80,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.errors === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'",schema:schema80.required,parentSchema:schema80,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "errors")){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema80,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.errors !== undefined){
+let data0 = data.errors;
+if(typeof data0 == "object" && data0 !== null && (Array.isArray(data0) ? Object.getPrototypeOf(data0) !== Array.prototype : (Object.getPrototypeOf(data0) !== Object.prototype && Object.getPrototypeOf(data0) !== null))){
+const err3 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema80.properties.errors,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(Array.isArray(data0)){
+if(data0.length < 1){
+const err4 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema80.properties.errors,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate63(data0[i0], {instancePath:instancePath+"/errors/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+if (vErrors === null) { vErrors = validate63.errors.slice(); } else { for (const e of validate63.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema80.properties.errors.type,parentSchema:schema80.properties.errors,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.type,parentSchema:schema80,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+validate62.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema72,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema72.required,parentSchema:schema72,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.description === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema72.required,parentSchema:schema72,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.tags === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tags"},message:"must have required property '"+"tags"+"'",schema:schema72.required,parentSchema:schema72,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.document === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "document"},message:"must have required property '"+"document"+"'",schema:schema72.required,parentSchema:schema72,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.valid === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "valid"},message:"must have required property '"+"valid"+"'",schema:schema72.required,parentSchema:schema72,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.envelope === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "envelope"},message:"must have required property '"+"envelope"+"'",schema:schema72.required,parentSchema:schema72,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.expect === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'",schema:schema72.required,parentSchema:schema72,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func7.call(schema72.properties, key0))){
+const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema72,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(!pattern10.test(data0)){
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/FixtureId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)*$",parentSchema:schema65,data:data0};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/FixtureId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.type,parentSchema:schema65,data:data0};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+let data1 = data.description;
+if(typeof data1 === "string"){
+if(data1.length === 0){
+const err11 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/FixtureDescription/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema66,data:data1};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/description",schemaPath:"#/$defs/FixtureDescription/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.type,parentSchema:schema66,data:data1};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.tags !== undefined){
+let data2 = data.tags;
+if(typeof data2 == "object" && data2 !== null && (Array.isArray(data2) ? Object.getPrototypeOf(data2) !== Array.prototype : (Object.getPrototypeOf(data2) !== Object.prototype && Object.getPrototypeOf(data2) !== null))){
+const err13 = {instancePath:instancePath+"/tags",schemaPath:"#/$defs/FixtureTags/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema67,data:data2};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 === "string"){
+if(!pattern11.test(data3)){
+const err14 = {instancePath:instancePath+"/tags/" + i0,schemaPath:"#/$defs/FixtureTags/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema67.items,data:data3};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/tags/" + i0,schemaPath:"#/$defs/FixtureTags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.items.type,parentSchema:schema67.items,data:data3};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+let i1 = data2.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data2[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err16 = {instancePath:instancePath+"/tags",schemaPath:"#/$defs/FixtureTags/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema67,data:data2};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+break;
+}
+indices0[item0] = i1;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/tags",schemaPath:"#/$defs/FixtureTags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.type,parentSchema:schema67,data:data2};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.source !== undefined){
+let data4 = data.source;
+if(typeof data4 === "string"){
+if(data4.length === 0){
+const err18 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/FixtureSource/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema68,data:data4};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/source",schemaPath:"#/$defs/FixtureSource/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.type,parentSchema:schema68,data:data4};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.document !== undefined){
+let data5 = data.document;
+if(typeof data5 !== "string"){
+const err20 = {instancePath:instancePath+"/document",schemaPath:"#/$defs/DocumentName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.type,parentSchema:schema69,data:data5};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(!(((((data5 === "operation") || (data5 === "operation-result")) || (data5 === "error-response")) || (data5 === "run-query-request")) || (data5 === "run-query-response"))){
+const err21 = {instancePath:instancePath+"/document",schemaPath:"#/$defs/DocumentName/enum",keyword:"enum",params:{allowedValues: schema69.enum},message:"must be equal to one of the allowed values",schema:schema69.enum,parentSchema:schema69,data:data5};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.valid !== undefined){
+let data6 = data.valid;
+if(false !== data6){
+const err22 = {instancePath:instancePath+"/valid",schemaPath:"#/properties/valid/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema72.properties.valid,data:data6};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.envelope_text !== undefined){
+let data8 = data.envelope_text;
+if(typeof data8 === "string"){
+if(data8.length === 0){
+const err23 = {instancePath:instancePath+"/envelope_text",schemaPath:"#/$defs/FixtureDocumentText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema71,data:data8};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/envelope_text",schemaPath:"#/$defs/FixtureDocumentText/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.type,parentSchema:schema71,data:data8};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.expect !== undefined){
+if(!(validate62(data.expect, {instancePath:instancePath+"/expect",parentData:data,parentDataProperty:"expect",rootData}))){
+if (vErrors === null) { vErrors = validate62.errors.slice(); } else { for (const e of validate62.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+}
+}
+else {
+const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.type,parentSchema:schema72,data};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
 validate61.errors = vErrors;
 return errors === 0;
 }
-validate61.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://compiled-sql.dev/schemas/compiled-sql.v1/envelope-fixture.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate58.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(!(data && typeof data == "object" && !Array.isArray(data))){
 const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema63.type,parentSchema:schema63,data};
 if(vErrors === null){
@@ -4254,19 +4517,18 @@ const _errs1 = errors;
 let valid0 = false;
 let passing0 = null;
 const _errs2 = errors;
-if(!(validate59(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+if(!(validate59(data, {instancePath,parentData,parentDataProperty,rootData}))){
+if (vErrors === null) { vErrors = validate59.errors.slice(); } else { for (const e of validate59.errors) vErrors.push(e); }
 errors = vErrors.length;
 }
 var _valid0 = _errs2 === errors;
 if(_valid0){
 valid0 = true;
 passing0 = 0;
-var props0 = true;
 }
 const _errs3 = errors;
-if(!(validate61(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+if(!(validate61(data, {instancePath,parentData,parentDataProperty,rootData}))){
+if (vErrors === null) { vErrors = validate61.errors.slice(); } else { for (const e of validate61.errors) vErrors.push(e); }
 errors = vErrors.length;
 }
 var _valid0 = _errs3 === errors;
@@ -4278,9 +4540,6 @@ else {
 if(_valid0){
 valid0 = true;
 passing0 = 1;
-if(props0 !== true){
-props0 = true;
-}
 }
 }
 if(!valid0){
@@ -4304,52 +4563,8 @@ vErrors = null;
 }
 }
 }
-validate58.errors = vErrors;
-evaluated0.props = props0;
-return errors === 0;
-}
-validate58.evaluated = {"dynamicProps":true,"dynamicItems":false};
-
-export const issues_conformanceReport = validate67;
-const schema83 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/conformance-report.schema.json","type":"object","properties":{"format":{"const":"compiled-sql.conformance-report.v1"},"protocol":{"const":"compiled-sql.v1"},"suite":{"type":"string","enum":["envelopes","server","client"]},"implementation":{"$ref":"#/$defs/Implementation"},"started_at":{"type":"string","minLength":1},"duration_ms":{"type":"number","minimum":0},"summary":{"$ref":"#/$defs/ReportSummary"},"stale_known_failures":{"type":"array","items":{"type":"string"}},"cases":{"type":"array","items":{"$ref":"#/$defs/CaseResult"}},"exit_code":{"type":"integer","enum":[0,1,2]}},"required":["format","protocol","suite","implementation","started_at","duration_ms","summary","stale_known_failures","cases","exit_code"],"additionalProperties":false,"$defs":{"Implementation":{"type":"object","properties":{"name":{"type":"string","minLength":1},"version":{"type":"string","minLength":1},"language":{"type":"string","minLength":1}},"required":["name","version","language"],"additionalProperties":false},"ReportSummary":{"type":"object","properties":{"total":{"type":"integer","minimum":0},"passed":{"type":"integer","minimum":0},"failed":{"type":"integer","minimum":0},"known_failures":{"type":"integer","minimum":0},"skipped":{"type":"integer","minimum":0}},"required":["total","passed","failed","known_failures","skipped"],"additionalProperties":false},"CaseResult":{"type":"object","properties":{"id":{"type":"string","minLength":1},"path":{"type":"string"},"status":{"type":"string","enum":["passed","failed","known_failure","skipped"]},"duration_ms":{"type":"number","minimum":0},"reason":{"type":"string"},"failure":{"$ref":"#/$defs/CaseFailure"}},"required":["id","status","duration_ms"],"additionalProperties":false},"CaseFailure":{"type":"object","properties":{"message":{"type":"string"},"expected":{},"actual":{},"request":{},"response":{}},"required":["message"],"additionalProperties":false}}};
-const schema84 = {"type":"object","properties":{"name":{"type":"string","minLength":1},"version":{"type":"string","minLength":1},"language":{"type":"string","minLength":1}},"required":["name","version","language"],"additionalProperties":false};
-const schema85 = {"type":"object","properties":{"total":{"type":"integer","minimum":0},"passed":{"type":"integer","minimum":0},"failed":{"type":"integer","minimum":0},"known_failures":{"type":"integer","minimum":0},"skipped":{"type":"integer","minimum":0}},"required":["total","passed","failed","known_failures","skipped"],"additionalProperties":false};
-const schema86 = {"type":"object","properties":{"id":{"type":"string","minLength":1},"path":{"type":"string"},"status":{"type":"string","enum":["passed","failed","known_failure","skipped"]},"duration_ms":{"type":"number","minimum":0},"reason":{"type":"string"},"failure":{"$ref":"#/$defs/CaseFailure"}},"required":["id","status","duration_ms"],"additionalProperties":false};
-const schema87 = {"type":"object","properties":{"message":{"type":"string"},"expected":{},"actual":{},"request":{},"response":{}},"required":["message"],"additionalProperties":false};
-
-function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate68.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema86.required,parentSchema:schema86,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.status === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema86.required,parentSchema:schema86,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.duration_ms === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "duration_ms"},message:"must have required property '"+"duration_ms"+"'",schema:schema86.required,parentSchema:schema86,data};
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err2 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema63,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4358,9 +4573,53 @@ vErrors.push(err2);
 }
 errors++;
 }
-for(const key0 in data){
-if(!((((((key0 === "id") || (key0 === "path")) || (key0 === "status")) || (key0 === "duration_ms")) || (key0 === "reason")) || (key0 === "failure"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema86,data};
+validate58.errors = vErrors;
+return errors === 0;
+}
+
+export const issues_conformanceReport = validate67;
+const schema83 = {"plainJson":true,"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/conformance-report.schema.json","type":"object","properties":{"format":{"const":"compiled-sql.conformance-report.v1"},"protocol":{"const":"compiled-sql.v1"},"suite":{"type":"string","enum":["envelopes","server","client"]},"implementation":{"$ref":"#/$defs/Implementation"},"started_at":{"type":"string","minLength":1},"duration_ms":{"type":"number","minimum":0},"summary":{"$ref":"#/$defs/ReportSummary"},"stale_known_failures":{"plainJson":true,"type":"array","items":{"type":"string"}},"cases":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/CaseResult"}},"exit_code":{"type":"integer","enum":[0,1,2]}},"required":["format","protocol","suite","implementation","started_at","duration_ms","summary","stale_known_failures","cases","exit_code"],"additionalProperties":false,"$defs":{"Implementation":{"plainJson":true,"type":"object","properties":{"name":{"type":"string","minLength":1},"version":{"type":"string","minLength":1},"language":{"type":"string","minLength":1}},"required":["name","version","language"],"additionalProperties":false},"ReportSummary":{"plainJson":true,"type":"object","properties":{"total":{"type":"integer","minimum":0},"passed":{"type":"integer","minimum":0},"failed":{"type":"integer","minimum":0},"known_failures":{"type":"integer","minimum":0},"skipped":{"type":"integer","minimum":0}},"required":["total","passed","failed","known_failures","skipped"],"additionalProperties":false},"CaseResult":{"plainJson":true,"type":"object","properties":{"id":{"type":"string","minLength":1},"path":{"type":"string"},"status":{"type":"string","enum":["passed","failed","known_failure","skipped"]},"duration_ms":{"type":"number","minimum":0},"reason":{"type":"string"},"failure":{"$ref":"#/$defs/CaseFailure"}},"required":["id","status","duration_ms"],"additionalProperties":false},"CaseFailure":{"plainJson":true,"type":"object","properties":{"message":{"type":"string"},"expected":{},"actual":{},"request":{},"response":{}},"required":["message"],"additionalProperties":false}}};
+const schema84 = {"plainJson":true,"type":"object","properties":{"name":{"type":"string","minLength":1},"version":{"type":"string","minLength":1},"language":{"type":"string","minLength":1}},"required":["name","version","language"],"additionalProperties":false};
+const schema85 = {"plainJson":true,"type":"object","properties":{"total":{"type":"integer","minimum":0},"passed":{"type":"integer","minimum":0},"failed":{"type":"integer","minimum":0},"known_failures":{"type":"integer","minimum":0},"skipped":{"type":"integer","minimum":0}},"required":["total","passed","failed","known_failures","skipped"],"additionalProperties":false};
+const schema86 = {"plainJson":true,"type":"object","properties":{"id":{"type":"string","minLength":1},"path":{"type":"string"},"status":{"type":"string","enum":["passed","failed","known_failure","skipped"]},"duration_ms":{"type":"number","minimum":0},"reason":{"type":"string"},"failure":{"$ref":"#/$defs/CaseFailure"}},"required":["id","status","duration_ms"],"additionalProperties":false};
+const schema87 = {"plainJson":true,"type":"object","properties":{"message":{"type":"string"},"expected":{},"actual":{},"request":{},"response":{}},"required":["message"],"additionalProperties":false};
+
+function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema86,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema86.required,parentSchema:schema86,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.status === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema86.required,parentSchema:schema86,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.duration_ms === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "duration_ms"},message:"must have required property '"+"duration_ms"+"'",schema:schema86.required,parentSchema:schema86,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4369,12 +4628,9 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-if(data.id !== undefined){
-let data0 = data.id;
-if(typeof data0 === "string"){
-if(func1(data0) < 1){
-const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema86.properties.id,data:data0};
+for(const key0 in data){
+if(!((((((key0 === "id") || (key0 === "path")) || (key0 === "status")) || (key0 === "duration_ms")) || (key0 === "reason")) || (key0 === "failure"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema86,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4384,8 +4640,11 @@ vErrors.push(err4);
 errors++;
 }
 }
-else {
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema86.properties.id.type,parentSchema:schema86.properties.id,data:data0};
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(data0.length === 0){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema86.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4395,10 +4654,8 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.path !== undefined){
-let data1 = data.path;
-if(typeof data1 !== "string"){
-const err6 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema86.properties.path.type,parentSchema:schema86.properties.path,data:data1};
+else {
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema86.properties.id.type,parentSchema:schema86.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4408,10 +4665,10 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.status !== undefined){
-let data2 = data.status;
-if(typeof data2 !== "string"){
-const err7 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema86.properties.status.type,parentSchema:schema86.properties.status,data:data2};
+if(data.path !== undefined){
+let data1 = data.path;
+if(typeof data1 !== "string"){
+const err7 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema86.properties.path.type,parentSchema:schema86.properties.path,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4420,13 +4677,26 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(!((((data2 === "passed") || (data2 === "failed")) || (data2 === "known_failure")) || (data2 === "skipped"))){
-const err8 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema86.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema86.properties.status.enum,parentSchema:schema86.properties.status,data:data2};
+}
+if(data.status !== undefined){
+let data2 = data.status;
+if(typeof data2 !== "string"){
+const err8 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema86.properties.status.type,parentSchema:schema86.properties.status,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
 else {
 vErrors.push(err8);
+}
+errors++;
+}
+if(!((((data2 === "passed") || (data2 === "failed")) || (data2 === "known_failure")) || (data2 === "skipped"))){
+const err9 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema86.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema86.properties.status.enum,parentSchema:schema86.properties.status,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
 }
 errors++;
 }
@@ -4435,23 +4705,23 @@ if(data.duration_ms !== undefined){
 let data3 = data.duration_ms;
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 < 0 || isNaN(data3)){
-const err9 = {instancePath:instancePath+"/duration_ms",schemaPath:"#/properties/duration_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema86.properties.duration_ms,data:data3};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-else {
-const err10 = {instancePath:instancePath+"/duration_ms",schemaPath:"#/properties/duration_ms/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema86.properties.duration_ms.type,parentSchema:schema86.properties.duration_ms,data:data3};
+const err10 = {instancePath:instancePath+"/duration_ms",schemaPath:"#/properties/duration_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema86.properties.duration_ms,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
 else {
 vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/duration_ms",schemaPath:"#/properties/duration_ms/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema86.properties.duration_ms.type,parentSchema:schema86.properties.duration_ms,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
 }
 errors++;
 }
@@ -4459,21 +4729,7 @@ errors++;
 if(data.reason !== undefined){
 let data4 = data.reason;
 if(typeof data4 !== "string"){
-const err11 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema86.properties.reason.type,parentSchema:schema86.properties.reason,data:data4};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.failure !== undefined){
-let data5 = data.failure;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.message === undefined){
-const err12 = {instancePath:instancePath+"/failure",schemaPath:"#/$defs/CaseFailure/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema87.required,parentSchema:schema87,data:data5};
+const err12 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema86.properties.reason.type,parentSchema:schema86.properties.reason,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4482,14 +4738,38 @@ vErrors.push(err12);
 }
 errors++;
 }
-for(const key1 in data5){
-if(!(((((key1 === "message") || (key1 === "expected")) || (key1 === "actual")) || (key1 === "request")) || (key1 === "response"))){
-const err13 = {instancePath:instancePath+"/failure",schemaPath:"#/$defs/CaseFailure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema87,data:data5};
+}
+if(data.failure !== undefined){
+let data5 = data.failure;
+if(typeof data5 == "object" && data5 !== null && (Array.isArray(data5) ? Object.getPrototypeOf(data5) !== Array.prototype : (Object.getPrototypeOf(data5) !== Object.prototype && Object.getPrototypeOf(data5) !== null))){
+const err13 = {instancePath:instancePath+"/failure",schemaPath:"#/$defs/CaseFailure/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema87,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
 else {
 vErrors.push(err13);
+}
+errors++;
+}
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.message === undefined){
+const err14 = {instancePath:instancePath+"/failure",schemaPath:"#/$defs/CaseFailure/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema87.required,parentSchema:schema87,data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+for(const key1 in data5){
+if(!(((((key1 === "message") || (key1 === "expected")) || (key1 === "actual")) || (key1 === "request")) || (key1 === "response"))){
+const err15 = {instancePath:instancePath+"/failure",schemaPath:"#/$defs/CaseFailure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema87,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
 }
 errors++;
 }
@@ -4497,31 +4777,7 @@ errors++;
 if(data5.message !== undefined){
 let data6 = data5.message;
 if(typeof data6 !== "string"){
-const err14 = {instancePath:instancePath+"/failure/message",schemaPath:"#/$defs/CaseFailure/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.message.type,parentSchema:schema87.properties.message,data:data6};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/failure",schemaPath:"#/$defs/CaseFailure/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.type,parentSchema:schema87,data:data5};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-}
-else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema86.type,parentSchema:schema86,data};
+const err16 = {instancePath:instancePath+"/failure/message",schemaPath:"#/$defs/CaseFailure/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.message.type,parentSchema:schema87.properties.message,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4530,210 +4786,10 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate68.errors = vErrors;
-return errors === 0;
 }
-validate68.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="https://compiled-sql.dev/schemas/compiled-sql.v1/conformance-report.schema.json" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate67.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.format === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "format"},message:"must have required property '"+"format"+"'",schema:schema83.required,parentSchema:schema83,data};
-if(vErrors === null){
-vErrors = [err0];
 }
 else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.protocol === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "protocol"},message:"must have required property '"+"protocol"+"'",schema:schema83.required,parentSchema:schema83,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.suite === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "suite"},message:"must have required property '"+"suite"+"'",schema:schema83.required,parentSchema:schema83,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.implementation === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "implementation"},message:"must have required property '"+"implementation"+"'",schema:schema83.required,parentSchema:schema83,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.started_at === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "started_at"},message:"must have required property '"+"started_at"+"'",schema:schema83.required,parentSchema:schema83,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.duration_ms === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "duration_ms"},message:"must have required property '"+"duration_ms"+"'",schema:schema83.required,parentSchema:schema83,data};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.summary === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "summary"},message:"must have required property '"+"summary"+"'",schema:schema83.required,parentSchema:schema83,data};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.stale_known_failures === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "stale_known_failures"},message:"must have required property '"+"stale_known_failures"+"'",schema:schema83.required,parentSchema:schema83,data};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data.cases === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cases"},message:"must have required property '"+"cases"+"'",schema:schema83.required,parentSchema:schema83,data};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data.exit_code === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "exit_code"},message:"must have required property '"+"exit_code"+"'",schema:schema83.required,parentSchema:schema83,data};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(func7.call(schema83.properties, key0))){
-const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema83,data};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.format !== undefined){
-let data0 = data.format;
-if("compiled-sql.conformance-report.v1" !== data0){
-const err11 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/const",keyword:"const",params:{allowedValue: "compiled-sql.conformance-report.v1"},message:"must be equal to constant",schema:"compiled-sql.conformance-report.v1",parentSchema:schema83.properties.format,data:data0};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.protocol !== undefined){
-let data1 = data.protocol;
-if("compiled-sql.v1" !== data1){
-const err12 = {instancePath:instancePath+"/protocol",schemaPath:"#/properties/protocol/const",keyword:"const",params:{allowedValue: "compiled-sql.v1"},message:"must be equal to constant",schema:"compiled-sql.v1",parentSchema:schema83.properties.protocol,data:data1};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data.suite !== undefined){
-let data2 = data.suite;
-if(typeof data2 !== "string"){
-const err13 = {instancePath:instancePath+"/suite",schemaPath:"#/properties/suite/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema83.properties.suite.type,parentSchema:schema83.properties.suite,data:data2};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(!(((data2 === "envelopes") || (data2 === "server")) || (data2 === "client"))){
-const err14 = {instancePath:instancePath+"/suite",schemaPath:"#/properties/suite/enum",keyword:"enum",params:{allowedValues: schema83.properties.suite.enum},message:"must be equal to one of the allowed values",schema:schema83.properties.suite.enum,parentSchema:schema83.properties.suite,data:data2};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data.implementation !== undefined){
-let data3 = data.implementation;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.name === undefined){
-const err15 = {instancePath:instancePath+"/implementation",schemaPath:"#/$defs/Implementation/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema84.required,parentSchema:schema84,data:data3};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data3.version === undefined){
-const err16 = {instancePath:instancePath+"/implementation",schemaPath:"#/$defs/Implementation/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema84.required,parentSchema:schema84,data:data3};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data3.language === undefined){
-const err17 = {instancePath:instancePath+"/implementation",schemaPath:"#/$defs/Implementation/required",keyword:"required",params:{missingProperty: "language"},message:"must have required property '"+"language"+"'",schema:schema84.required,parentSchema:schema84,data:data3};
+const err17 = {instancePath:instancePath+"/failure",schemaPath:"#/$defs/CaseFailure/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.type,parentSchema:schema87,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4742,9 +4798,10 @@ vErrors.push(err17);
 }
 errors++;
 }
-for(const key1 in data3){
-if(!(((key1 === "name") || (key1 === "version")) || (key1 === "language"))){
-const err18 = {instancePath:instancePath+"/implementation",schemaPath:"#/$defs/Implementation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema84,data:data3};
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema86.type,parentSchema:schema86,data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4753,12 +4810,222 @@ vErrors.push(err18);
 }
 errors++;
 }
+validate68.errors = vErrors;
+return errors === 0;
 }
-if(data3.name !== undefined){
-let data4 = data3.name;
-if(typeof data4 === "string"){
-if(func1(data4) < 1){
-const err19 = {instancePath:instancePath+"/implementation/name",schemaPath:"#/$defs/Implementation/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema84.properties.name,data:data4};
+
+
+function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://compiled-sql.dev/schemas/compiled-sql.v1/conformance-report.schema.json" */;
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema83,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.format === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "format"},message:"must have required property '"+"format"+"'",schema:schema83.required,parentSchema:schema83,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.protocol === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "protocol"},message:"must have required property '"+"protocol"+"'",schema:schema83.required,parentSchema:schema83,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.suite === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "suite"},message:"must have required property '"+"suite"+"'",schema:schema83.required,parentSchema:schema83,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.implementation === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "implementation"},message:"must have required property '"+"implementation"+"'",schema:schema83.required,parentSchema:schema83,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.started_at === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "started_at"},message:"must have required property '"+"started_at"+"'",schema:schema83.required,parentSchema:schema83,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.duration_ms === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "duration_ms"},message:"must have required property '"+"duration_ms"+"'",schema:schema83.required,parentSchema:schema83,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.summary === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "summary"},message:"must have required property '"+"summary"+"'",schema:schema83.required,parentSchema:schema83,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.stale_known_failures === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "stale_known_failures"},message:"must have required property '"+"stale_known_failures"+"'",schema:schema83.required,parentSchema:schema83,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.cases === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cases"},message:"must have required property '"+"cases"+"'",schema:schema83.required,parentSchema:schema83,data};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.exit_code === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "exit_code"},message:"must have required property '"+"exit_code"+"'",schema:schema83.required,parentSchema:schema83,data};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func7.call(schema83.properties, key0))){
+const err11 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema83,data};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.format !== undefined){
+let data0 = data.format;
+if("compiled-sql.conformance-report.v1" !== data0){
+const err12 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/const",keyword:"const",params:{allowedValue: "compiled-sql.conformance-report.v1"},message:"must be equal to constant",schema:"compiled-sql.conformance-report.v1",parentSchema:schema83.properties.format,data:data0};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.protocol !== undefined){
+let data1 = data.protocol;
+if("compiled-sql.v1" !== data1){
+const err13 = {instancePath:instancePath+"/protocol",schemaPath:"#/properties/protocol/const",keyword:"const",params:{allowedValue: "compiled-sql.v1"},message:"must be equal to constant",schema:"compiled-sql.v1",parentSchema:schema83.properties.protocol,data:data1};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.suite !== undefined){
+let data2 = data.suite;
+if(typeof data2 !== "string"){
+const err14 = {instancePath:instancePath+"/suite",schemaPath:"#/properties/suite/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema83.properties.suite.type,parentSchema:schema83.properties.suite,data:data2};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(!(((data2 === "envelopes") || (data2 === "server")) || (data2 === "client"))){
+const err15 = {instancePath:instancePath+"/suite",schemaPath:"#/properties/suite/enum",keyword:"enum",params:{allowedValues: schema83.properties.suite.enum},message:"must be equal to one of the allowed values",schema:schema83.properties.suite.enum,parentSchema:schema83.properties.suite,data:data2};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.implementation !== undefined){
+let data3 = data.implementation;
+if(typeof data3 == "object" && data3 !== null && (Array.isArray(data3) ? Object.getPrototypeOf(data3) !== Array.prototype : (Object.getPrototypeOf(data3) !== Object.prototype && Object.getPrototypeOf(data3) !== null))){
+const err16 = {instancePath:instancePath+"/implementation",schemaPath:"#/$defs/Implementation/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema84,data:data3};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.name === undefined){
+const err17 = {instancePath:instancePath+"/implementation",schemaPath:"#/$defs/Implementation/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema84.required,parentSchema:schema84,data:data3};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data3.version === undefined){
+const err18 = {instancePath:instancePath+"/implementation",schemaPath:"#/$defs/Implementation/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema84.required,parentSchema:schema84,data:data3};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data3.language === undefined){
+const err19 = {instancePath:instancePath+"/implementation",schemaPath:"#/$defs/Implementation/required",keyword:"required",params:{missingProperty: "language"},message:"must have required property '"+"language"+"'",schema:schema84.required,parentSchema:schema84,data:data3};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4767,9 +5034,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/implementation/name",schemaPath:"#/$defs/Implementation/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.name.type,parentSchema:schema84.properties.name,data:data4};
+for(const key1 in data3){
+if(!(((key1 === "name") || (key1 === "version")) || (key1 === "language"))){
+const err20 = {instancePath:instancePath+"/implementation",schemaPath:"#/$defs/Implementation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema84,data:data3};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4779,11 +5046,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data3.version !== undefined){
-let data5 = data3.version;
-if(typeof data5 === "string"){
-if(func1(data5) < 1){
-const err21 = {instancePath:instancePath+"/implementation/version",schemaPath:"#/$defs/Implementation/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema84.properties.version,data:data5};
+if(data3.name !== undefined){
+let data4 = data3.name;
+if(typeof data4 === "string"){
+if(data4.length === 0){
+const err21 = {instancePath:instancePath+"/implementation/name",schemaPath:"#/$defs/Implementation/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema84.properties.name,data:data4};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4794,7 +5061,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/implementation/version",schemaPath:"#/$defs/Implementation/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.version.type,parentSchema:schema84.properties.version,data:data5};
+const err22 = {instancePath:instancePath+"/implementation/name",schemaPath:"#/$defs/Implementation/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.name.type,parentSchema:schema84.properties.name,data:data4};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4804,11 +5071,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data3.language !== undefined){
-let data6 = data3.language;
-if(typeof data6 === "string"){
-if(func1(data6) < 1){
-const err23 = {instancePath:instancePath+"/implementation/language",schemaPath:"#/$defs/Implementation/properties/language/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema84.properties.language,data:data6};
+if(data3.version !== undefined){
+let data5 = data3.version;
+if(typeof data5 === "string"){
+if(data5.length === 0){
+const err23 = {instancePath:instancePath+"/implementation/version",schemaPath:"#/$defs/Implementation/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema84.properties.version,data:data5};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4819,7 +5086,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/implementation/language",schemaPath:"#/$defs/Implementation/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.language.type,parentSchema:schema84.properties.language,data:data6};
+const err24 = {instancePath:instancePath+"/implementation/version",schemaPath:"#/$defs/Implementation/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.version.type,parentSchema:schema84.properties.version,data:data5};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4829,9 +5096,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
-else {
-const err25 = {instancePath:instancePath+"/implementation",schemaPath:"#/$defs/Implementation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema84.type,parentSchema:schema84,data:data3};
+if(data3.language !== undefined){
+let data6 = data3.language;
+if(typeof data6 === "string"){
+if(data6.length === 0){
+const err25 = {instancePath:instancePath+"/implementation/language",schemaPath:"#/$defs/Implementation/properties/language/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema84.properties.language,data:data6};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4841,11 +5110,8 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.started_at !== undefined){
-let data7 = data.started_at;
-if(typeof data7 === "string"){
-if(func1(data7) < 1){
-const err26 = {instancePath:instancePath+"/started_at",schemaPath:"#/properties/started_at/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema83.properties.started_at,data:data7};
+else {
+const err26 = {instancePath:instancePath+"/implementation/language",schemaPath:"#/$defs/Implementation/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.language.type,parentSchema:schema84.properties.language,data:data6};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -4855,8 +5121,9 @@ vErrors.push(err26);
 errors++;
 }
 }
+}
 else {
-const err27 = {instancePath:instancePath+"/started_at",schemaPath:"#/properties/started_at/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema83.properties.started_at.type,parentSchema:schema83.properties.started_at,data:data7};
+const err27 = {instancePath:instancePath+"/implementation",schemaPath:"#/$defs/Implementation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema84.type,parentSchema:schema84,data:data3};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -4866,11 +5133,11 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.duration_ms !== undefined){
-let data8 = data.duration_ms;
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 < 0 || isNaN(data8)){
-const err28 = {instancePath:instancePath+"/duration_ms",schemaPath:"#/properties/duration_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema83.properties.duration_ms,data:data8};
+if(data.started_at !== undefined){
+let data7 = data.started_at;
+if(typeof data7 === "string"){
+if(data7.length === 0){
+const err28 = {instancePath:instancePath+"/started_at",schemaPath:"#/properties/started_at/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema83.properties.started_at,data:data7};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -4881,7 +5148,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/duration_ms",schemaPath:"#/properties/duration_ms/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema83.properties.duration_ms.type,parentSchema:schema83.properties.duration_ms,data:data8};
+const err29 = {instancePath:instancePath+"/started_at",schemaPath:"#/properties/started_at/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema83.properties.started_at.type,parentSchema:schema83.properties.started_at,data:data7};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -4891,11 +5158,11 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data.summary !== undefined){
-let data9 = data.summary;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.total === undefined){
-const err30 = {instancePath:instancePath+"/summary",schemaPath:"#/$defs/ReportSummary/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema85.required,parentSchema:schema85,data:data9};
+if(data.duration_ms !== undefined){
+let data8 = data.duration_ms;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+const err30 = {instancePath:instancePath+"/duration_ms",schemaPath:"#/properties/duration_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema83.properties.duration_ms,data:data8};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -4904,8 +5171,9 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(data9.passed === undefined){
-const err31 = {instancePath:instancePath+"/summary",schemaPath:"#/$defs/ReportSummary/required",keyword:"required",params:{missingProperty: "passed"},message:"must have required property '"+"passed"+"'",schema:schema85.required,parentSchema:schema85,data:data9};
+}
+else {
+const err31 = {instancePath:instancePath+"/duration_ms",schemaPath:"#/properties/duration_ms/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema83.properties.duration_ms.type,parentSchema:schema83.properties.duration_ms,data:data8};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -4914,8 +5182,11 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(data9.failed === undefined){
-const err32 = {instancePath:instancePath+"/summary",schemaPath:"#/$defs/ReportSummary/required",keyword:"required",params:{missingProperty: "failed"},message:"must have required property '"+"failed"+"'",schema:schema85.required,parentSchema:schema85,data:data9};
+}
+if(data.summary !== undefined){
+let data9 = data.summary;
+if(typeof data9 == "object" && data9 !== null && (Array.isArray(data9) ? Object.getPrototypeOf(data9) !== Array.prototype : (Object.getPrototypeOf(data9) !== Object.prototype && Object.getPrototypeOf(data9) !== null))){
+const err32 = {instancePath:instancePath+"/summary",schemaPath:"#/$defs/ReportSummary/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema85,data:data9};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -4924,8 +5195,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(data9.known_failures === undefined){
-const err33 = {instancePath:instancePath+"/summary",schemaPath:"#/$defs/ReportSummary/required",keyword:"required",params:{missingProperty: "known_failures"},message:"must have required property '"+"known_failures"+"'",schema:schema85.required,parentSchema:schema85,data:data9};
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.total === undefined){
+const err33 = {instancePath:instancePath+"/summary",schemaPath:"#/$defs/ReportSummary/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'",schema:schema85.required,parentSchema:schema85,data:data9};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -4934,8 +5206,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(data9.skipped === undefined){
-const err34 = {instancePath:instancePath+"/summary",schemaPath:"#/$defs/ReportSummary/required",keyword:"required",params:{missingProperty: "skipped"},message:"must have required property '"+"skipped"+"'",schema:schema85.required,parentSchema:schema85,data:data9};
+if(data9.passed === undefined){
+const err34 = {instancePath:instancePath+"/summary",schemaPath:"#/$defs/ReportSummary/required",keyword:"required",params:{missingProperty: "passed"},message:"must have required property '"+"passed"+"'",schema:schema85.required,parentSchema:schema85,data:data9};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -4944,9 +5216,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-for(const key2 in data9){
-if(!(((((key2 === "total") || (key2 === "passed")) || (key2 === "failed")) || (key2 === "known_failures")) || (key2 === "skipped"))){
-const err35 = {instancePath:instancePath+"/summary",schemaPath:"#/$defs/ReportSummary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema85,data:data9};
+if(data9.failed === undefined){
+const err35 = {instancePath:instancePath+"/summary",schemaPath:"#/$defs/ReportSummary/required",keyword:"required",params:{missingProperty: "failed"},message:"must have required property '"+"failed"+"'",schema:schema85.required,parentSchema:schema85,data:data9};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -4955,11 +5226,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-if(data9.total !== undefined){
-let data10 = data9.total;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err36 = {instancePath:instancePath+"/summary/total",schemaPath:"#/$defs/ReportSummary/properties/total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema85.properties.total.type,parentSchema:schema85.properties.total,data:data10};
+if(data9.known_failures === undefined){
+const err36 = {instancePath:instancePath+"/summary",schemaPath:"#/$defs/ReportSummary/required",keyword:"required",params:{missingProperty: "known_failures"},message:"must have required property '"+"known_failures"+"'",schema:schema85.required,parentSchema:schema85,data:data9};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -4968,9 +5236,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 < 0 || isNaN(data10)){
-const err37 = {instancePath:instancePath+"/summary/total",schemaPath:"#/$defs/ReportSummary/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema85.properties.total,data:data10};
+if(data9.skipped === undefined){
+const err37 = {instancePath:instancePath+"/summary",schemaPath:"#/$defs/ReportSummary/required",keyword:"required",params:{missingProperty: "skipped"},message:"must have required property '"+"skipped"+"'",schema:schema85.required,parentSchema:schema85,data:data9};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -4979,12 +5246,9 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-}
-if(data9.passed !== undefined){
-let data11 = data9.passed;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err38 = {instancePath:instancePath+"/summary/passed",schemaPath:"#/$defs/ReportSummary/properties/passed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema85.properties.passed.type,parentSchema:schema85.properties.passed,data:data11};
+for(const key2 in data9){
+if(!(((((key2 === "total") || (key2 === "passed")) || (key2 === "failed")) || (key2 === "known_failures")) || (key2 === "skipped"))){
+const err38 = {instancePath:instancePath+"/summary",schemaPath:"#/$defs/ReportSummary/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema85,data:data9};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -4993,9 +5257,11 @@ vErrors.push(err38);
 }
 errors++;
 }
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 < 0 || isNaN(data11)){
-const err39 = {instancePath:instancePath+"/summary/passed",schemaPath:"#/$defs/ReportSummary/properties/passed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema85.properties.passed,data:data11};
+}
+if(data9.total !== undefined){
+let data10 = data9.total;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err39 = {instancePath:instancePath+"/summary/total",schemaPath:"#/$defs/ReportSummary/properties/total/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema85.properties.total.type,parentSchema:schema85.properties.total,data:data10};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -5004,12 +5270,9 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-}
-if(data9.failed !== undefined){
-let data12 = data9.failed;
-if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-const err40 = {instancePath:instancePath+"/summary/failed",schemaPath:"#/$defs/ReportSummary/properties/failed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema85.properties.failed.type,parentSchema:schema85.properties.failed,data:data12};
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+const err40 = {instancePath:instancePath+"/summary/total",schemaPath:"#/$defs/ReportSummary/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema85.properties.total,data:data10};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -5018,9 +5281,12 @@ vErrors.push(err40);
 }
 errors++;
 }
-if((typeof data12 == "number") && (isFinite(data12))){
-if(data12 < 0 || isNaN(data12)){
-const err41 = {instancePath:instancePath+"/summary/failed",schemaPath:"#/$defs/ReportSummary/properties/failed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema85.properties.failed,data:data12};
+}
+}
+if(data9.passed !== undefined){
+let data11 = data9.passed;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err41 = {instancePath:instancePath+"/summary/passed",schemaPath:"#/$defs/ReportSummary/properties/passed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema85.properties.passed.type,parentSchema:schema85.properties.passed,data:data11};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -5029,12 +5295,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-}
-if(data9.known_failures !== undefined){
-let data13 = data9.known_failures;
-if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err42 = {instancePath:instancePath+"/summary/known_failures",schemaPath:"#/$defs/ReportSummary/properties/known_failures/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema85.properties.known_failures.type,parentSchema:schema85.properties.known_failures,data:data13};
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 0 || isNaN(data11)){
+const err42 = {instancePath:instancePath+"/summary/passed",schemaPath:"#/$defs/ReportSummary/properties/passed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema85.properties.passed,data:data11};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -5043,9 +5306,12 @@ vErrors.push(err42);
 }
 errors++;
 }
-if((typeof data13 == "number") && (isFinite(data13))){
-if(data13 < 0 || isNaN(data13)){
-const err43 = {instancePath:instancePath+"/summary/known_failures",schemaPath:"#/$defs/ReportSummary/properties/known_failures/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema85.properties.known_failures,data:data13};
+}
+}
+if(data9.failed !== undefined){
+let data12 = data9.failed;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err43 = {instancePath:instancePath+"/summary/failed",schemaPath:"#/$defs/ReportSummary/properties/failed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema85.properties.failed.type,parentSchema:schema85.properties.failed,data:data12};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -5054,12 +5320,9 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-}
-if(data9.skipped !== undefined){
-let data14 = data9.skipped;
-if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err44 = {instancePath:instancePath+"/summary/skipped",schemaPath:"#/$defs/ReportSummary/properties/skipped/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema85.properties.skipped.type,parentSchema:schema85.properties.skipped,data:data14};
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < 0 || isNaN(data12)){
+const err44 = {instancePath:instancePath+"/summary/failed",schemaPath:"#/$defs/ReportSummary/properties/failed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema85.properties.failed,data:data12};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -5068,9 +5331,12 @@ vErrors.push(err44);
 }
 errors++;
 }
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 < 0 || isNaN(data14)){
-const err45 = {instancePath:instancePath+"/summary/skipped",schemaPath:"#/$defs/ReportSummary/properties/skipped/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema85.properties.skipped,data:data14};
+}
+}
+if(data9.known_failures !== undefined){
+let data13 = data9.known_failures;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err45 = {instancePath:instancePath+"/summary/known_failures",schemaPath:"#/$defs/ReportSummary/properties/known_failures/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema85.properties.known_failures.type,parentSchema:schema85.properties.known_failures,data:data13};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -5079,11 +5345,9 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err46 = {instancePath:instancePath+"/summary",schemaPath:"#/$defs/ReportSummary/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema85.type,parentSchema:schema85,data:data9};
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < 0 || isNaN(data13)){
+const err46 = {instancePath:instancePath+"/summary/known_failures",schemaPath:"#/$defs/ReportSummary/properties/known_failures/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema85.properties.known_failures,data:data13};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -5093,14 +5357,11 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data.stale_known_failures !== undefined){
-let data15 = data.stale_known_failures;
-if(Array.isArray(data15)){
-const len0 = data15.length;
-for(let i0=0; i0<len0; i0++){
-let data16 = data15[i0];
-if(typeof data16 !== "string"){
-const err47 = {instancePath:instancePath+"/stale_known_failures/" + i0,schemaPath:"#/properties/stale_known_failures/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema83.properties.stale_known_failures.items.type,parentSchema:schema83.properties.stale_known_failures.items,data:data16};
+}
+if(data9.skipped !== undefined){
+let data14 = data9.skipped;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err47 = {instancePath:instancePath+"/summary/skipped",schemaPath:"#/$defs/ReportSummary/properties/skipped/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema85.properties.skipped.type,parentSchema:schema85.properties.skipped,data:data14};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -5109,10 +5370,9 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-}
-else {
-const err48 = {instancePath:instancePath+"/stale_known_failures",schemaPath:"#/properties/stale_known_failures/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema83.properties.stale_known_failures.type,parentSchema:schema83.properties.stale_known_failures,data:data15};
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 < 0 || isNaN(data14)){
+const err48 = {instancePath:instancePath+"/summary/skipped",schemaPath:"#/$defs/ReportSummary/properties/skipped/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema85.properties.skipped,data:data14};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -5122,19 +5382,10 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data.cases !== undefined){
-let data17 = data.cases;
-if(Array.isArray(data17)){
-const len1 = data17.length;
-for(let i1=0; i1<len1; i1++){
-if(!(validate68(data17[i1], {instancePath:instancePath+"/cases/" + i1,parentData:data17,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
-errors = vErrors.length;
-}
 }
 }
 else {
-const err49 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema83.properties.cases.type,parentSchema:schema83.properties.cases,data:data17};
+const err49 = {instancePath:instancePath+"/summary",schemaPath:"#/$defs/ReportSummary/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema85.type,parentSchema:schema85,data:data9};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -5144,10 +5395,10 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data.exit_code !== undefined){
-let data19 = data.exit_code;
-if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
-const err50 = {instancePath:instancePath+"/exit_code",schemaPath:"#/properties/exit_code/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema83.properties.exit_code.type,parentSchema:schema83.properties.exit_code,data:data19};
+if(data.stale_known_failures !== undefined){
+let data15 = data.stale_known_failures;
+if(typeof data15 == "object" && data15 !== null && (Array.isArray(data15) ? Object.getPrototypeOf(data15) !== Array.prototype : (Object.getPrototypeOf(data15) !== Object.prototype && Object.getPrototypeOf(data15) !== null))){
+const err50 = {instancePath:instancePath+"/stale_known_failures",schemaPath:"#/properties/stale_known_failures/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema83.properties.stale_known_failures,data:data15};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -5156,8 +5407,12 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(!(((data19 === 0) || (data19 === 1)) || (data19 === 2))){
-const err51 = {instancePath:instancePath+"/exit_code",schemaPath:"#/properties/exit_code/enum",keyword:"enum",params:{allowedValues: schema83.properties.exit_code.enum},message:"must be equal to one of the allowed values",schema:schema83.properties.exit_code.enum,parentSchema:schema83.properties.exit_code,data:data19};
+if(Array.isArray(data15)){
+const len0 = data15.length;
+for(let i0=0; i0<len0; i0++){
+let data16 = data15[i0];
+if(typeof data16 !== "string"){
+const err51 = {instancePath:instancePath+"/stale_known_failures/" + i0,schemaPath:"#/properties/stale_known_failures/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema83.properties.stale_known_failures.items.type,parentSchema:schema83.properties.stale_known_failures.items,data:data16};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -5169,7 +5424,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema83.type,parentSchema:schema83,data};
+const err52 = {instancePath:instancePath+"/stale_known_failures",schemaPath:"#/properties/stale_known_failures/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema83.properties.stale_known_failures.type,parentSchema:schema83.properties.stale_known_failures,data:data15};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -5178,31 +5433,89 @@ vErrors.push(err52);
 }
 errors++;
 }
+}
+if(data.cases !== undefined){
+let data17 = data.cases;
+if(typeof data17 == "object" && data17 !== null && (Array.isArray(data17) ? Object.getPrototypeOf(data17) !== Array.prototype : (Object.getPrototypeOf(data17) !== Object.prototype && Object.getPrototypeOf(data17) !== null))){
+const err53 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema83.properties.cases,data:data17};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+if(Array.isArray(data17)){
+const len1 = data17.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate68(data17[i1], {instancePath:instancePath+"/cases/" + i1,parentData:data17,parentDataProperty:i1,rootData}))){
+if (vErrors === null) { vErrors = validate68.errors.slice(); } else { for (const e of validate68.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema83.properties.cases.type,parentSchema:schema83.properties.cases,data:data17};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data.exit_code !== undefined){
+let data19 = data.exit_code;
+if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
+const err55 = {instancePath:instancePath+"/exit_code",schemaPath:"#/properties/exit_code/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema83.properties.exit_code.type,parentSchema:schema83.properties.exit_code,data:data19};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+if(!(((data19 === 0) || (data19 === 1)) || (data19 === 2))){
+const err56 = {instancePath:instancePath+"/exit_code",schemaPath:"#/properties/exit_code/enum",keyword:"enum",params:{allowedValues: schema83.properties.exit_code.enum},message:"must be equal to one of the allowed values",schema:schema83.properties.exit_code.enum,parentSchema:schema83.properties.exit_code,data:data19};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+}
+else {
+const err57 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema83.type,parentSchema:schema83,data};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
 validate67.errors = vErrors;
 return errors === 0;
 }
-validate67.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const issues_adapterRequest = validate70;
-const schema88 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/adapter-request.schema.json","type":"object","oneOf":[{"$ref":"#/$defs/AdapterHello"},{"$ref":"#/$defs/AdapterValidate"},{"$ref":"#/$defs/AdapterShutdown"}],"discriminator":{"propertyName":"type"},"$defs":{"AdapterHello":{"type":"object","properties":{"type":{"const":"hello"},"protocol":{"$ref":"#/$defs/AdapterProtocolVersion"},"suite":{"type":"string","enum":["envelopes","server","client"]}},"required":["type","protocol","suite"],"additionalProperties":false},"AdapterValidate":{"type":"object","properties":{"type":{"const":"validate"},"id":{"type":"string","minLength":1},"document":{"type":"string","enum":["operation","operation-result","error-response","run-query-request","run-query-response"]},"text":{"type":"string"}},"required":["type","id","document","text"],"additionalProperties":false},"AdapterShutdown":{"type":"object","properties":{"type":{"const":"shutdown"}},"required":["type"],"additionalProperties":false},"AdapterProtocolVersion":{"const":"compiled-sql.adapter.v1"}}};
-const schema91 = {"type":"object","properties":{"type":{"const":"validate"},"id":{"type":"string","minLength":1},"document":{"type":"string","enum":["operation","operation-result","error-response","run-query-request","run-query-response"]},"text":{"type":"string"}},"required":["type","id","document","text"],"additionalProperties":false};
-const schema92 = {"type":"object","properties":{"type":{"const":"shutdown"}},"required":["type"],"additionalProperties":false};
-const schema89 = {"type":"object","properties":{"type":{"const":"hello"},"protocol":{"$ref":"#/$defs/AdapterProtocolVersion"},"suite":{"type":"string","enum":["envelopes","server","client"]}},"required":["type","protocol","suite"],"additionalProperties":false};
+const schema88 = {"plainJson":true,"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/adapter-request.schema.json","type":"object","oneOf":[{"$ref":"#/$defs/AdapterHello"},{"$ref":"#/$defs/AdapterValidate"},{"$ref":"#/$defs/AdapterShutdown"}],"discriminator":{"propertyName":"type"},"$defs":{"AdapterHello":{"plainJson":true,"type":"object","properties":{"type":{"const":"hello"},"protocol":{"$ref":"#/$defs/AdapterProtocolVersion"},"suite":{"type":"string","enum":["envelopes","server","client"]}},"required":["type","protocol","suite"],"additionalProperties":false},"AdapterValidate":{"plainJson":true,"type":"object","properties":{"type":{"const":"validate"},"id":{"type":"string","minLength":1},"document":{"type":"string","enum":["operation","operation-result","error-response","run-query-request","run-query-response"]},"text":{"type":"string"}},"required":["type","id","document","text"],"additionalProperties":false},"AdapterShutdown":{"plainJson":true,"type":"object","properties":{"type":{"const":"shutdown"}},"required":["type"],"additionalProperties":false},"AdapterProtocolVersion":{"const":"compiled-sql.adapter.v1"}}};
+const schema91 = {"plainJson":true,"type":"object","properties":{"type":{"const":"validate"},"id":{"type":"string","minLength":1},"document":{"type":"string","enum":["operation","operation-result","error-response","run-query-request","run-query-response"]},"text":{"type":"string"}},"required":["type","id","document","text"],"additionalProperties":false};
+const schema92 = {"plainJson":true,"type":"object","properties":{"type":{"const":"shutdown"}},"required":["type"],"additionalProperties":false};
+const schema89 = {"plainJson":true,"type":"object","properties":{"type":{"const":"hello"},"protocol":{"$ref":"#/$defs/AdapterProtocolVersion"},"suite":{"type":"string","enum":["envelopes","server","client"]}},"required":["type","protocol","suite"],"additionalProperties":false};
 const schema90 = {"const":"compiled-sql.adapter.v1"};
 
-function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate71.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema89.required,parentSchema:schema89,data};
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5211,8 +5524,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.protocol === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "protocol"},message:"must have required property '"+"protocol"+"'",schema:schema89.required,parentSchema:schema89,data};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema89.required,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5221,8 +5535,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.suite === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "suite"},message:"must have required property '"+"suite"+"'",schema:schema89.required,parentSchema:schema89,data};
+if(data.protocol === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "protocol"},message:"must have required property '"+"protocol"+"'",schema:schema89.required,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5231,9 +5545,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(((key0 === "type") || (key0 === "protocol")) || (key0 === "suite"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema89,data};
+if(data.suite === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "suite"},message:"must have required property '"+"suite"+"'",schema:schema89.required,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5242,11 +5555,9 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-if(data.type !== undefined){
-let data0 = data.type;
-if("hello" !== data0){
-const err4 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "hello"},message:"must be equal to constant",schema:"hello",parentSchema:schema89.properties.type,data:data0};
+for(const key0 in data){
+if(!(((key0 === "type") || (key0 === "protocol")) || (key0 === "suite"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5256,15 +5567,28 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.protocol !== undefined){
-let data1 = data.protocol;
-if("compiled-sql.adapter.v1" !== data1){
-const err5 = {instancePath:instancePath+"/protocol",schemaPath:"#/$defs/AdapterProtocolVersion/const",keyword:"const",params:{allowedValue: "compiled-sql.adapter.v1"},message:"must be equal to constant",schema:"compiled-sql.adapter.v1",parentSchema:schema90,data:data1};
+if(data.type !== undefined){
+let data0 = data.type;
+if("hello" !== data0){
+const err5 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "hello"},message:"must be equal to constant",schema:"hello",parentSchema:schema89.properties.type,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
 else {
 vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.protocol !== undefined){
+let data1 = data.protocol;
+if("compiled-sql.adapter.v1" !== data1){
+const err6 = {instancePath:instancePath+"/protocol",schemaPath:"#/$defs/AdapterProtocolVersion/const",keyword:"const",params:{allowedValue: "compiled-sql.adapter.v1"},message:"must be equal to constant",schema:"compiled-sql.adapter.v1",parentSchema:schema90,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
 }
 errors++;
 }
@@ -5272,17 +5596,7 @@ errors++;
 if(data.suite !== undefined){
 let data2 = data.suite;
 if(typeof data2 !== "string"){
-const err6 = {instancePath:instancePath+"/suite",schemaPath:"#/properties/suite/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.suite.type,parentSchema:schema89.properties.suite,data:data2};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(!(((data2 === "envelopes") || (data2 === "server")) || (data2 === "client"))){
-const err7 = {instancePath:instancePath+"/suite",schemaPath:"#/properties/suite/enum",keyword:"enum",params:{allowedValues: schema89.properties.suite.enum},message:"must be equal to one of the allowed values",schema:schema89.properties.suite.enum,parentSchema:schema89.properties.suite,data:data2};
+const err7 = {instancePath:instancePath+"/suite",schemaPath:"#/properties/suite/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.suite.type,parentSchema:schema89.properties.suite,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5291,10 +5605,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-}
-else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema89.type,parentSchema:schema89,data};
+if(!(((data2 === "envelopes") || (data2 === "server")) || (data2 === "client"))){
+const err8 = {instancePath:instancePath+"/suite",schemaPath:"#/properties/suite/enum",keyword:"enum",params:{allowedValues: schema89.properties.suite.enum},message:"must be equal to one of the allowed values",schema:schema89.properties.suite.enum,parentSchema:schema89.properties.suite,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5303,37 +5615,29 @@ vErrors.push(err8);
 }
 errors++;
 }
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema89.type,parentSchema:schema89,data};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
 validate71.errors = vErrors;
 return errors === 0;
 }
-validate71.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://compiled-sql.dev/schemas/compiled-sql.v1/adapter-request.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate70.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-const tag0 = data.type;
-if(typeof tag0 == "string"){
-if(tag0 === "hello"){
-if(!(validate71(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-errors = vErrors.length;
-}
-var props0 = true;
-}
-else if(tag0 === "validate"){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
-const err0 = {instancePath,schemaPath:"#/$defs/AdapterValidate/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema91.required,parentSchema:schema91,data};
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema88,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5342,8 +5646,18 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.id === undefined){
-const err1 = {instancePath,schemaPath:"#/$defs/AdapterValidate/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema91.required,parentSchema:schema91,data};
+if(data && typeof data == "object" && !Array.isArray(data)){
+const tag0 = data.type;
+if(typeof tag0 == "string"){
+if(tag0 === "hello"){
+if(!(validate71(data, {instancePath,parentData,parentDataProperty,rootData}))){
+if (vErrors === null) { vErrors = validate71.errors.slice(); } else { for (const e of validate71.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+}
+else if(tag0 === "validate"){
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err1 = {instancePath,schemaPath:"#/$defs/AdapterValidate/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5352,8 +5666,9 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.document === undefined){
-const err2 = {instancePath,schemaPath:"#/$defs/AdapterValidate/required",keyword:"required",params:{missingProperty: "document"},message:"must have required property '"+"document"+"'",schema:schema91.required,parentSchema:schema91,data};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err2 = {instancePath,schemaPath:"#/$defs/AdapterValidate/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema91.required,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5362,8 +5677,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.text === undefined){
-const err3 = {instancePath,schemaPath:"#/$defs/AdapterValidate/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema91.required,parentSchema:schema91,data};
+if(data.id === undefined){
+const err3 = {instancePath,schemaPath:"#/$defs/AdapterValidate/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema91.required,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5372,14 +5687,34 @@ vErrors.push(err3);
 }
 errors++;
 }
-for(const key0 in data){
-if(!((((key0 === "type") || (key0 === "id")) || (key0 === "document")) || (key0 === "text"))){
-const err4 = {instancePath,schemaPath:"#/$defs/AdapterValidate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema91,data};
+if(data.document === undefined){
+const err4 = {instancePath,schemaPath:"#/$defs/AdapterValidate/required",keyword:"required",params:{missingProperty: "document"},message:"must have required property '"+"document"+"'",schema:schema91.required,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err4];
 }
 else {
 vErrors.push(err4);
+}
+errors++;
+}
+if(data.text === undefined){
+const err5 = {instancePath,schemaPath:"#/$defs/AdapterValidate/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema91.required,parentSchema:schema91,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "type") || (key0 === "id")) || (key0 === "document")) || (key0 === "text"))){
+const err6 = {instancePath,schemaPath:"#/$defs/AdapterValidate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema91,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
 }
 errors++;
 }
@@ -5387,12 +5722,12 @@ errors++;
 if(data.type !== undefined){
 let data0 = data.type;
 if("validate" !== data0){
-const err5 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/AdapterValidate/properties/type/const",keyword:"const",params:{allowedValue: "validate"},message:"must be equal to constant",schema:"validate",parentSchema:schema91.properties.type,data:data0};
+const err7 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/AdapterValidate/properties/type/const",keyword:"const",params:{allowedValue: "validate"},message:"must be equal to constant",schema:"validate",parentSchema:schema91.properties.type,data:data0};
 if(vErrors === null){
-vErrors = [err5];
+vErrors = [err7];
 }
 else {
-vErrors.push(err5);
+vErrors.push(err7);
 }
 errors++;
 }
@@ -5400,24 +5735,24 @@ errors++;
 if(data.id !== undefined){
 let data1 = data.id;
 if(typeof data1 === "string"){
-if(func1(data1) < 1){
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/AdapterValidate/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema91.properties.id,data:data1};
+if(data1.length === 0){
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/AdapterValidate/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema91.properties.id,data:data1};
 if(vErrors === null){
-vErrors = [err6];
+vErrors = [err8];
 }
 else {
-vErrors.push(err6);
+vErrors.push(err8);
 }
 errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/AdapterValidate/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.id.type,parentSchema:schema91.properties.id,data:data1};
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/AdapterValidate/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.id.type,parentSchema:schema91.properties.id,data:data1};
 if(vErrors === null){
-vErrors = [err7];
+vErrors = [err9];
 }
 else {
-vErrors.push(err7);
+vErrors.push(err9);
 }
 errors++;
 }
@@ -5425,22 +5760,22 @@ errors++;
 if(data.document !== undefined){
 let data2 = data.document;
 if(typeof data2 !== "string"){
-const err8 = {instancePath:instancePath+"/document",schemaPath:"#/$defs/AdapterValidate/properties/document/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.document.type,parentSchema:schema91.properties.document,data:data2};
+const err10 = {instancePath:instancePath+"/document",schemaPath:"#/$defs/AdapterValidate/properties/document/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.document.type,parentSchema:schema91.properties.document,data:data2};
 if(vErrors === null){
-vErrors = [err8];
+vErrors = [err10];
 }
 else {
-vErrors.push(err8);
+vErrors.push(err10);
 }
 errors++;
 }
 if(!(((((data2 === "operation") || (data2 === "operation-result")) || (data2 === "error-response")) || (data2 === "run-query-request")) || (data2 === "run-query-response"))){
-const err9 = {instancePath:instancePath+"/document",schemaPath:"#/$defs/AdapterValidate/properties/document/enum",keyword:"enum",params:{allowedValues: schema91.properties.document.enum},message:"must be equal to one of the allowed values",schema:schema91.properties.document.enum,parentSchema:schema91.properties.document,data:data2};
+const err11 = {instancePath:instancePath+"/document",schemaPath:"#/$defs/AdapterValidate/properties/document/enum",keyword:"enum",params:{allowedValues: schema91.properties.document.enum},message:"must be equal to one of the allowed values",schema:schema91.properties.document.enum,parentSchema:schema91.properties.document,data:data2};
 if(vErrors === null){
-vErrors = [err9];
+vErrors = [err11];
 }
 else {
-vErrors.push(err9);
+vErrors.push(err11);
 }
 errors++;
 }
@@ -5448,35 +5783,7 @@ errors++;
 if(data.text !== undefined){
 let data3 = data.text;
 if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/text",schemaPath:"#/$defs/AdapterValidate/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.text.type,parentSchema:schema91.properties.text,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-}
-else {
-const err11 = {instancePath,schemaPath:"#/$defs/AdapterValidate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema91.type,parentSchema:schema91,data};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(props0 !== true){
-props0 = true;
-}
-}
-else if(tag0 === "shutdown"){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
-const err12 = {instancePath,schemaPath:"#/$defs/AdapterShutdown/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema92.required,parentSchema:schema92,data};
+const err12 = {instancePath:instancePath+"/text",schemaPath:"#/$defs/AdapterValidate/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.text.type,parentSchema:schema91.properties.text,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5485,14 +5792,49 @@ vErrors.push(err12);
 }
 errors++;
 }
-for(const key1 in data){
-if(!(key1 === "type")){
-const err13 = {instancePath,schemaPath:"#/$defs/AdapterShutdown/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema92,data};
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"#/$defs/AdapterValidate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema91.type,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err13];
 }
 else {
 vErrors.push(err13);
+}
+errors++;
+}
+}
+else if(tag0 === "shutdown"){
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err14 = {instancePath,schemaPath:"#/$defs/AdapterShutdown/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema92,data};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err15 = {instancePath,schemaPath:"#/$defs/AdapterShutdown/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema92.required,parentSchema:schema92,data};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+for(const key1 in data){
+if(!(key1 === "type")){
+const err16 = {instancePath,schemaPath:"#/$defs/AdapterShutdown/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema92,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
 }
 errors++;
 }
@@ -5500,44 +5842,7 @@ errors++;
 if(data.type !== undefined){
 let data4 = data.type;
 if("shutdown" !== data4){
-const err14 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/AdapterShutdown/properties/type/const",keyword:"const",params:{allowedValue: "shutdown"},message:"must be equal to constant",schema:"shutdown",parentSchema:schema92.properties.type,data:data4};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-}
-else {
-const err15 = {instancePath,schemaPath:"#/$defs/AdapterShutdown/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema92.type,parentSchema:schema92,data};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(props0 !== true){
-props0 = true;
-}
-}
-else {
-const err16 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "type", tagValue: tag0},message:"value of tag \"type\" must be in oneOf",schema:schema88.discriminator,parentSchema:schema88,data};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-else {
-const err17 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "type", tagValue: tag0},message:"tag \"type\" must be string",schema:schema88.discriminator,parentSchema:schema88,data};
+const err17 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/AdapterShutdown/properties/type/const",keyword:"const",params:{allowedValue: "shutdown"},message:"must be equal to constant",schema:"shutdown",parentSchema:schema92.properties.type,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5547,8 +5852,9 @@ vErrors.push(err17);
 errors++;
 }
 }
+}
 else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema88.type,parentSchema:schema88,data};
+const err18 = {instancePath,schemaPath:"#/$defs/AdapterShutdown/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema92.type,parentSchema:schema92,data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5557,745 +5863,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate70.errors = vErrors;
-evaluated0.props = props0;
-return errors === 0;
 }
-validate70.evaluated = {"dynamicProps":true,"dynamicItems":false};
-
-export const issues_adapterResponse = validate73;
-const schema93 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/adapter-response.schema.json","type":"object","oneOf":[{"$ref":"#/$defs/AdapterHelloReply"},{"$ref":"#/$defs/AdapterValidateResult"},{"$ref":"#/$defs/AdapterSkip"},{"$ref":"#/$defs/AdapterFailure"}],"discriminator":{"propertyName":"type"},"$defs":{"AdapterHelloReply":{"type":"object","properties":{"type":{"const":"hello"},"protocol":{"$ref":"adapter-request.schema.json#/$defs/AdapterProtocolVersion"},"implementation":{"$ref":"conformance-report.schema.json#/$defs/Implementation"}},"required":["type","protocol","implementation"],"additionalProperties":false},"AdapterValidateResult":{"type":"object","properties":{"type":{"const":"result"},"id":{"type":"string","minLength":1},"valid":{"type":"boolean"},"issues":{"type":"array","items":{"$ref":"#/$defs/AdapterReportedIssue"}}},"required":["type","id","valid","issues"],"additionalProperties":false},"AdapterReportedIssue":{"type":"object","properties":{"code":{"type":"string"},"instancePath":{"type":"string"},"message":{"type":"string"}},"required":["code","instancePath"],"additionalProperties":false},"AdapterSkip":{"type":"object","properties":{"type":{"const":"skip"},"id":{"type":"string","minLength":1},"reason":{"type":"string","minLength":1}},"required":["type","id","reason"],"additionalProperties":false},"AdapterFailure":{"type":"object","properties":{"type":{"const":"error"},"id":{"type":"string","minLength":1},"message":{"type":"string"}},"required":["type","id","message"],"additionalProperties":false}}};
-const schema99 = {"type":"object","properties":{"type":{"const":"skip"},"id":{"type":"string","minLength":1},"reason":{"type":"string","minLength":1}},"required":["type","id","reason"],"additionalProperties":false};
-const schema100 = {"type":"object","properties":{"type":{"const":"error"},"id":{"type":"string","minLength":1},"message":{"type":"string"}},"required":["type","id","message"],"additionalProperties":false};
-const schema94 = {"type":"object","properties":{"type":{"const":"hello"},"protocol":{"$ref":"adapter-request.schema.json#/$defs/AdapterProtocolVersion"},"implementation":{"$ref":"conformance-report.schema.json#/$defs/Implementation"}},"required":["type","protocol","implementation"],"additionalProperties":false};
-
-function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate74.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema94.required,parentSchema:schema94,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.protocol === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "protocol"},message:"must have required property '"+"protocol"+"'",schema:schema94.required,parentSchema:schema94,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.implementation === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "implementation"},message:"must have required property '"+"implementation"+"'",schema:schema94.required,parentSchema:schema94,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((key0 === "type") || (key0 === "protocol")) || (key0 === "implementation"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema94,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data.type !== undefined){
-let data0 = data.type;
-if("hello" !== data0){
-const err4 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "hello"},message:"must be equal to constant",schema:"hello",parentSchema:schema94.properties.type,data:data0};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.protocol !== undefined){
-let data1 = data.protocol;
-if("compiled-sql.adapter.v1" !== data1){
-const err5 = {instancePath:instancePath+"/protocol",schemaPath:"adapter-request.schema.json#/$defs/AdapterProtocolVersion/const",keyword:"const",params:{allowedValue: "compiled-sql.adapter.v1"},message:"must be equal to constant",schema:"compiled-sql.adapter.v1",parentSchema:schema90,data:data1};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.implementation !== undefined){
-let data2 = data.implementation;
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-if(data2.name === undefined){
-const err6 = {instancePath:instancePath+"/implementation",schemaPath:"conformance-report.schema.json#/$defs/Implementation/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema84.required,parentSchema:schema84,data:data2};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data2.version === undefined){
-const err7 = {instancePath:instancePath+"/implementation",schemaPath:"conformance-report.schema.json#/$defs/Implementation/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema84.required,parentSchema:schema84,data:data2};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data2.language === undefined){
-const err8 = {instancePath:instancePath+"/implementation",schemaPath:"conformance-report.schema.json#/$defs/Implementation/required",keyword:"required",params:{missingProperty: "language"},message:"must have required property '"+"language"+"'",schema:schema84.required,parentSchema:schema84,data:data2};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-for(const key1 in data2){
-if(!(((key1 === "name") || (key1 === "version")) || (key1 === "language"))){
-const err9 = {instancePath:instancePath+"/implementation",schemaPath:"conformance-report.schema.json#/$defs/Implementation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema84,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data2.name !== undefined){
-let data3 = data2.name;
-if(typeof data3 === "string"){
-if(func1(data3) < 1){
-const err10 = {instancePath:instancePath+"/implementation/name",schemaPath:"conformance-report.schema.json#/$defs/Implementation/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema84.properties.name,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/implementation/name",schemaPath:"conformance-report.schema.json#/$defs/Implementation/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.name.type,parentSchema:schema84.properties.name,data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data2.version !== undefined){
-let data4 = data2.version;
-if(typeof data4 === "string"){
-if(func1(data4) < 1){
-const err12 = {instancePath:instancePath+"/implementation/version",schemaPath:"conformance-report.schema.json#/$defs/Implementation/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema84.properties.version,data:data4};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/implementation/version",schemaPath:"conformance-report.schema.json#/$defs/Implementation/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.version.type,parentSchema:schema84.properties.version,data:data4};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data2.language !== undefined){
-let data5 = data2.language;
-if(typeof data5 === "string"){
-if(func1(data5) < 1){
-const err14 = {instancePath:instancePath+"/implementation/language",schemaPath:"conformance-report.schema.json#/$defs/Implementation/properties/language/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema84.properties.language,data:data5};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/implementation/language",schemaPath:"conformance-report.schema.json#/$defs/Implementation/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.language.type,parentSchema:schema84.properties.language,data:data5};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/implementation",schemaPath:"conformance-report.schema.json#/$defs/Implementation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema84.type,parentSchema:schema84,data:data2};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-else {
-const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema94.type,parentSchema:schema94,data};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-validate74.errors = vErrors;
-return errors === 0;
-}
-validate74.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-const schema97 = {"type":"object","properties":{"type":{"const":"result"},"id":{"type":"string","minLength":1},"valid":{"type":"boolean"},"issues":{"type":"array","items":{"$ref":"#/$defs/AdapterReportedIssue"}}},"required":["type","id","valid","issues"],"additionalProperties":false};
-const schema98 = {"type":"object","properties":{"code":{"type":"string"},"instancePath":{"type":"string"},"message":{"type":"string"}},"required":["code","instancePath"],"additionalProperties":false};
-
-function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate75.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema97.required,parentSchema:schema97,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.id === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema97.required,parentSchema:schema97,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.valid === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "valid"},message:"must have required property '"+"valid"+"'",schema:schema97.required,parentSchema:schema97,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.issues === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "issues"},message:"must have required property '"+"issues"+"'",schema:schema97.required,parentSchema:schema97,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-for(const key0 in data){
-if(!((((key0 === "type") || (key0 === "id")) || (key0 === "valid")) || (key0 === "issues"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema97,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.type !== undefined){
-let data0 = data.type;
-if("result" !== data0){
-const err5 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "result"},message:"must be equal to constant",schema:"result",parentSchema:schema97.properties.type,data:data0};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-let data1 = data.id;
-if(typeof data1 === "string"){
-if(func1(data1) < 1){
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema97.properties.id,data:data1};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-else {
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema97.properties.id.type,parentSchema:schema97.properties.id,data:data1};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.valid !== undefined){
-let data2 = data.valid;
-if(typeof data2 !== "boolean"){
-const err8 = {instancePath:instancePath+"/valid",schemaPath:"#/properties/valid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema97.properties.valid.type,parentSchema:schema97.properties.valid,data:data2};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.issues !== undefined){
-let data3 = data.issues;
-if(Array.isArray(data3)){
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4.code === undefined){
-const err9 = {instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/AdapterReportedIssue/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema98.required,parentSchema:schema98,data:data4};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data4.instancePath === undefined){
-const err10 = {instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/AdapterReportedIssue/required",keyword:"required",params:{missingProperty: "instancePath"},message:"must have required property '"+"instancePath"+"'",schema:schema98.required,parentSchema:schema98,data:data4};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-for(const key1 in data4){
-if(!(((key1 === "code") || (key1 === "instancePath")) || (key1 === "message"))){
-const err11 = {instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/AdapterReportedIssue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema98,data:data4};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data4.code !== undefined){
-let data5 = data4.code;
-if(typeof data5 !== "string"){
-const err12 = {instancePath:instancePath+"/issues/" + i0+"/code",schemaPath:"#/$defs/AdapterReportedIssue/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.code.type,parentSchema:schema98.properties.code,data:data5};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data4.instancePath !== undefined){
-let data6 = data4.instancePath;
-if(typeof data6 !== "string"){
-const err13 = {instancePath:instancePath+"/issues/" + i0+"/instancePath",schemaPath:"#/$defs/AdapterReportedIssue/properties/instancePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.instancePath.type,parentSchema:schema98.properties.instancePath,data:data6};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data4.message !== undefined){
-let data7 = data4.message;
-if(typeof data7 !== "string"){
-const err14 = {instancePath:instancePath+"/issues/" + i0+"/message",schemaPath:"#/$defs/AdapterReportedIssue/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.message.type,parentSchema:schema98.properties.message,data:data7};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/AdapterReportedIssue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema98.type,parentSchema:schema98,data:data4};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/issues",schemaPath:"#/properties/issues/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema97.properties.issues.type,parentSchema:schema97.properties.issues,data:data3};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-else {
-const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema97.type,parentSchema:schema97,data};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-validate75.errors = vErrors;
-return errors === 0;
-}
-validate75.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="https://compiled-sql.dev/schemas/compiled-sql.v1/adapter-response.schema.json" */;
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate73.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-const tag0 = data.type;
-if(typeof tag0 == "string"){
-if(tag0 === "hello"){
-if(!(validate74(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
-errors = vErrors.length;
-}
-var props0 = true;
-}
-else if(tag0 === "result"){
-if(!(validate75(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
-errors = vErrors.length;
-}
-if(props0 !== true){
-props0 = true;
-}
-}
-else if(tag0 === "skip"){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
-const err0 = {instancePath,schemaPath:"#/$defs/AdapterSkip/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema99.required,parentSchema:schema99,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.id === undefined){
-const err1 = {instancePath,schemaPath:"#/$defs/AdapterSkip/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema99.required,parentSchema:schema99,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.reason === undefined){
-const err2 = {instancePath,schemaPath:"#/$defs/AdapterSkip/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema99.required,parentSchema:schema99,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((key0 === "type") || (key0 === "id")) || (key0 === "reason"))){
-const err3 = {instancePath,schemaPath:"#/$defs/AdapterSkip/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema99,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data.type !== undefined){
-let data0 = data.type;
-if("skip" !== data0){
-const err4 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/AdapterSkip/properties/type/const",keyword:"const",params:{allowedValue: "skip"},message:"must be equal to constant",schema:"skip",parentSchema:schema99.properties.type,data:data0};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-let data1 = data.id;
-if(typeof data1 === "string"){
-if(func1(data1) < 1){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/AdapterSkip/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema99.properties.id,data:data1};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-else {
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/AdapterSkip/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.properties.id.type,parentSchema:schema99.properties.id,data:data1};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.reason !== undefined){
-let data2 = data.reason;
-if(typeof data2 === "string"){
-if(func1(data2) < 1){
-const err7 = {instancePath:instancePath+"/reason",schemaPath:"#/$defs/AdapterSkip/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema99.properties.reason,data:data2};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/reason",schemaPath:"#/$defs/AdapterSkip/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.properties.reason.type,parentSchema:schema99.properties.reason,data:data2};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-else {
-const err9 = {instancePath,schemaPath:"#/$defs/AdapterSkip/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema99.type,parentSchema:schema99,data};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(props0 !== true){
-props0 = true;
-}
-}
-else if(tag0 === "error"){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
-const err10 = {instancePath,schemaPath:"#/$defs/AdapterFailure/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema100.required,parentSchema:schema100,data};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data.id === undefined){
-const err11 = {instancePath,schemaPath:"#/$defs/AdapterFailure/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema100.required,parentSchema:schema100,data};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data.message === undefined){
-const err12 = {instancePath,schemaPath:"#/$defs/AdapterFailure/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema100.required,parentSchema:schema100,data};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-for(const key1 in data){
-if(!(((key1 === "type") || (key1 === "id")) || (key1 === "message"))){
-const err13 = {instancePath,schemaPath:"#/$defs/AdapterFailure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema100,data};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data.type !== undefined){
-let data3 = data.type;
-if("error" !== data3){
-const err14 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/AdapterFailure/properties/type/const",keyword:"const",params:{allowedValue: "error"},message:"must be equal to constant",schema:"error",parentSchema:schema100.properties.type,data:data3};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-let data4 = data.id;
-if(typeof data4 === "string"){
-if(func1(data4) < 1){
-const err15 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/AdapterFailure/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema100.properties.id,data:data4};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/AdapterFailure/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema100.properties.id.type,parentSchema:schema100.properties.id,data:data4};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data.message !== undefined){
-let data5 = data.message;
-if(typeof data5 !== "string"){
-const err17 = {instancePath:instancePath+"/message",schemaPath:"#/$defs/AdapterFailure/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema100.properties.message.type,parentSchema:schema100.properties.message,data:data5};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath,schemaPath:"#/$defs/AdapterFailure/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema100.type,parentSchema:schema100,data};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(props0 !== true){
-props0 = true;
-}
-}
 else {
-const err19 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "type", tagValue: tag0},message:"value of tag \"type\" must be in oneOf",schema:schema93.discriminator,parentSchema:schema93,data};
+const err19 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "type", tagValue: tag0},message:"value of tag \"type\" must be in oneOf",schema:schema88.discriminator,parentSchema:schema88,data};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6306,7 +5876,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "type", tagValue: tag0},message:"tag \"type\" must be string",schema:schema93.discriminator,parentSchema:schema93,data};
+const err20 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "type", tagValue: tag0},message:"tag \"type\" must be string",schema:schema88.discriminator,parentSchema:schema88,data};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -6317,7 +5887,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema93.type,parentSchema:schema93,data};
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema88.type,parentSchema:schema88,data};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -6326,9 +5896,821 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate73.errors = vErrors;
-evaluated0.props = props0;
+validate70.errors = vErrors;
 return errors === 0;
 }
-validate73.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+export const issues_adapterResponse = validate73;
+const schema93 = {"plainJson":true,"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/adapter-response.schema.json","type":"object","oneOf":[{"$ref":"#/$defs/AdapterHelloReply"},{"$ref":"#/$defs/AdapterValidateResult"},{"$ref":"#/$defs/AdapterSkip"},{"$ref":"#/$defs/AdapterFailure"}],"discriminator":{"propertyName":"type"},"$defs":{"AdapterHelloReply":{"plainJson":true,"type":"object","properties":{"type":{"const":"hello"},"protocol":{"$ref":"adapter-request.schema.json#/$defs/AdapterProtocolVersion"},"implementation":{"$ref":"conformance-report.schema.json#/$defs/Implementation"}},"required":["type","protocol","implementation"],"additionalProperties":false},"AdapterValidateResult":{"plainJson":true,"type":"object","properties":{"type":{"const":"result"},"id":{"type":"string","minLength":1},"valid":{"type":"boolean"},"issues":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/AdapterReportedIssue"}}},"required":["type","id","valid","issues"],"additionalProperties":false},"AdapterReportedIssue":{"plainJson":true,"type":"object","properties":{"code":{"type":"string"},"instancePath":{"type":"string"},"message":{"type":"string"}},"required":["code","instancePath"],"additionalProperties":false},"AdapterSkip":{"plainJson":true,"type":"object","properties":{"type":{"const":"skip"},"id":{"type":"string","minLength":1},"reason":{"type":"string","minLength":1}},"required":["type","id","reason"],"additionalProperties":false},"AdapterFailure":{"plainJson":true,"type":"object","properties":{"type":{"const":"error"},"id":{"type":"string","minLength":1},"message":{"type":"string"}},"required":["type","id","message"],"additionalProperties":false}}};
+const schema99 = {"plainJson":true,"type":"object","properties":{"type":{"const":"skip"},"id":{"type":"string","minLength":1},"reason":{"type":"string","minLength":1}},"required":["type","id","reason"],"additionalProperties":false};
+const schema100 = {"plainJson":true,"type":"object","properties":{"type":{"const":"error"},"id":{"type":"string","minLength":1},"message":{"type":"string"}},"required":["type","id","message"],"additionalProperties":false};
+const schema94 = {"plainJson":true,"type":"object","properties":{"type":{"const":"hello"},"protocol":{"$ref":"adapter-request.schema.json#/$defs/AdapterProtocolVersion"},"implementation":{"$ref":"conformance-report.schema.json#/$defs/Implementation"}},"required":["type","protocol","implementation"],"additionalProperties":false};
+
+function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema94,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema94.required,parentSchema:schema94,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.protocol === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "protocol"},message:"must have required property '"+"protocol"+"'",schema:schema94.required,parentSchema:schema94,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.implementation === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "implementation"},message:"must have required property '"+"implementation"+"'",schema:schema94.required,parentSchema:schema94,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "type") || (key0 === "protocol")) || (key0 === "implementation"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema94,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+let data0 = data.type;
+if("hello" !== data0){
+const err5 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "hello"},message:"must be equal to constant",schema:"hello",parentSchema:schema94.properties.type,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.protocol !== undefined){
+let data1 = data.protocol;
+if("compiled-sql.adapter.v1" !== data1){
+const err6 = {instancePath:instancePath+"/protocol",schemaPath:"adapter-request.schema.json#/$defs/AdapterProtocolVersion/const",keyword:"const",params:{allowedValue: "compiled-sql.adapter.v1"},message:"must be equal to constant",schema:"compiled-sql.adapter.v1",parentSchema:schema90,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.implementation !== undefined){
+let data2 = data.implementation;
+if(typeof data2 == "object" && data2 !== null && (Array.isArray(data2) ? Object.getPrototypeOf(data2) !== Array.prototype : (Object.getPrototypeOf(data2) !== Object.prototype && Object.getPrototypeOf(data2) !== null))){
+const err7 = {instancePath:instancePath+"/implementation",schemaPath:"conformance-report.schema.json#/$defs/Implementation/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema84,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.name === undefined){
+const err8 = {instancePath:instancePath+"/implementation",schemaPath:"conformance-report.schema.json#/$defs/Implementation/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema84.required,parentSchema:schema84,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data2.version === undefined){
+const err9 = {instancePath:instancePath+"/implementation",schemaPath:"conformance-report.schema.json#/$defs/Implementation/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema84.required,parentSchema:schema84,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data2.language === undefined){
+const err10 = {instancePath:instancePath+"/implementation",schemaPath:"conformance-report.schema.json#/$defs/Implementation/required",keyword:"required",params:{missingProperty: "language"},message:"must have required property '"+"language"+"'",schema:schema84.required,parentSchema:schema84,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+for(const key1 in data2){
+if(!(((key1 === "name") || (key1 === "version")) || (key1 === "language"))){
+const err11 = {instancePath:instancePath+"/implementation",schemaPath:"conformance-report.schema.json#/$defs/Implementation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema84,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data2.name !== undefined){
+let data3 = data2.name;
+if(typeof data3 === "string"){
+if(data3.length === 0){
+const err12 = {instancePath:instancePath+"/implementation/name",schemaPath:"conformance-report.schema.json#/$defs/Implementation/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema84.properties.name,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/implementation/name",schemaPath:"conformance-report.schema.json#/$defs/Implementation/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.name.type,parentSchema:schema84.properties.name,data:data3};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data2.version !== undefined){
+let data4 = data2.version;
+if(typeof data4 === "string"){
+if(data4.length === 0){
+const err14 = {instancePath:instancePath+"/implementation/version",schemaPath:"conformance-report.schema.json#/$defs/Implementation/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema84.properties.version,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/implementation/version",schemaPath:"conformance-report.schema.json#/$defs/Implementation/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.version.type,parentSchema:schema84.properties.version,data:data4};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data2.language !== undefined){
+let data5 = data2.language;
+if(typeof data5 === "string"){
+if(data5.length === 0){
+const err16 = {instancePath:instancePath+"/implementation/language",schemaPath:"conformance-report.schema.json#/$defs/Implementation/properties/language/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema84.properties.language,data:data5};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/implementation/language",schemaPath:"conformance-report.schema.json#/$defs/Implementation/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.language.type,parentSchema:schema84.properties.language,data:data5};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/implementation",schemaPath:"conformance-report.schema.json#/$defs/Implementation/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema84.type,parentSchema:schema84,data:data2};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema94.type,parentSchema:schema94,data};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+validate74.errors = vErrors;
+return errors === 0;
+}
+
+const schema97 = {"plainJson":true,"type":"object","properties":{"type":{"const":"result"},"id":{"type":"string","minLength":1},"valid":{"type":"boolean"},"issues":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/AdapterReportedIssue"}}},"required":["type","id","valid","issues"],"additionalProperties":false};
+const schema98 = {"plainJson":true,"type":"object","properties":{"code":{"type":"string"},"instancePath":{"type":"string"},"message":{"type":"string"}},"required":["code","instancePath"],"additionalProperties":false};
+
+function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema97,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema97.required,parentSchema:schema97,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.id === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema97.required,parentSchema:schema97,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.valid === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "valid"},message:"must have required property '"+"valid"+"'",schema:schema97.required,parentSchema:schema97,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.issues === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "issues"},message:"must have required property '"+"issues"+"'",schema:schema97.required,parentSchema:schema97,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "type") || (key0 === "id")) || (key0 === "valid")) || (key0 === "issues"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema97,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+let data0 = data.type;
+if("result" !== data0){
+const err6 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "result"},message:"must be equal to constant",schema:"result",parentSchema:schema97.properties.type,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data1 = data.id;
+if(typeof data1 === "string"){
+if(data1.length === 0){
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema97.properties.id,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema97.properties.id.type,parentSchema:schema97.properties.id,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.valid !== undefined){
+let data2 = data.valid;
+if(typeof data2 !== "boolean"){
+const err9 = {instancePath:instancePath+"/valid",schemaPath:"#/properties/valid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema97.properties.valid.type,parentSchema:schema97.properties.valid,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.issues !== undefined){
+let data3 = data.issues;
+if(typeof data3 == "object" && data3 !== null && (Array.isArray(data3) ? Object.getPrototypeOf(data3) !== Array.prototype : (Object.getPrototypeOf(data3) !== Object.prototype && Object.getPrototypeOf(data3) !== null))){
+const err10 = {instancePath:instancePath+"/issues",schemaPath:"#/properties/issues/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema97.properties.issues,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(typeof data4 == "object" && data4 !== null && (Array.isArray(data4) ? Object.getPrototypeOf(data4) !== Array.prototype : (Object.getPrototypeOf(data4) !== Object.prototype && Object.getPrototypeOf(data4) !== null))){
+const err11 = {instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/AdapterReportedIssue/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema98,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.code === undefined){
+const err12 = {instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/AdapterReportedIssue/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema98.required,parentSchema:schema98,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data4.instancePath === undefined){
+const err13 = {instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/AdapterReportedIssue/required",keyword:"required",params:{missingProperty: "instancePath"},message:"must have required property '"+"instancePath"+"'",schema:schema98.required,parentSchema:schema98,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+for(const key1 in data4){
+if(!(((key1 === "code") || (key1 === "instancePath")) || (key1 === "message"))){
+const err14 = {instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/AdapterReportedIssue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema98,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data4.code !== undefined){
+let data5 = data4.code;
+if(typeof data5 !== "string"){
+const err15 = {instancePath:instancePath+"/issues/" + i0+"/code",schemaPath:"#/$defs/AdapterReportedIssue/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.code.type,parentSchema:schema98.properties.code,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data4.instancePath !== undefined){
+let data6 = data4.instancePath;
+if(typeof data6 !== "string"){
+const err16 = {instancePath:instancePath+"/issues/" + i0+"/instancePath",schemaPath:"#/$defs/AdapterReportedIssue/properties/instancePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.instancePath.type,parentSchema:schema98.properties.instancePath,data:data6};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data4.message !== undefined){
+let data7 = data4.message;
+if(typeof data7 !== "string"){
+const err17 = {instancePath:instancePath+"/issues/" + i0+"/message",schemaPath:"#/$defs/AdapterReportedIssue/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.message.type,parentSchema:schema98.properties.message,data:data7};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/AdapterReportedIssue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema98.type,parentSchema:schema98,data:data4};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/issues",schemaPath:"#/properties/issues/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema97.properties.issues.type,parentSchema:schema97.properties.issues,data:data3};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema97.type,parentSchema:schema97,data};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+validate75.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://compiled-sql.dev/schemas/compiled-sql.v1/adapter-response.schema.json" */;
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema93,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+const tag0 = data.type;
+if(typeof tag0 == "string"){
+if(tag0 === "hello"){
+if(!(validate74(data, {instancePath,parentData,parentDataProperty,rootData}))){
+if (vErrors === null) { vErrors = validate74.errors.slice(); } else { for (const e of validate74.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+}
+else if(tag0 === "result"){
+if(!(validate75(data, {instancePath,parentData,parentDataProperty,rootData}))){
+if (vErrors === null) { vErrors = validate75.errors.slice(); } else { for (const e of validate75.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+}
+else if(tag0 === "skip"){
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err1 = {instancePath,schemaPath:"#/$defs/AdapterSkip/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema99,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err2 = {instancePath,schemaPath:"#/$defs/AdapterSkip/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema99.required,parentSchema:schema99,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.id === undefined){
+const err3 = {instancePath,schemaPath:"#/$defs/AdapterSkip/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema99.required,parentSchema:schema99,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.reason === undefined){
+const err4 = {instancePath,schemaPath:"#/$defs/AdapterSkip/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema99.required,parentSchema:schema99,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "type") || (key0 === "id")) || (key0 === "reason"))){
+const err5 = {instancePath,schemaPath:"#/$defs/AdapterSkip/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema99,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+let data0 = data.type;
+if("skip" !== data0){
+const err6 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/AdapterSkip/properties/type/const",keyword:"const",params:{allowedValue: "skip"},message:"must be equal to constant",schema:"skip",parentSchema:schema99.properties.type,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data1 = data.id;
+if(typeof data1 === "string"){
+if(data1.length === 0){
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/AdapterSkip/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema99.properties.id,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/AdapterSkip/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.properties.id.type,parentSchema:schema99.properties.id,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.reason !== undefined){
+let data2 = data.reason;
+if(typeof data2 === "string"){
+if(data2.length === 0){
+const err9 = {instancePath:instancePath+"/reason",schemaPath:"#/$defs/AdapterSkip/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema99.properties.reason,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/reason",schemaPath:"#/$defs/AdapterSkip/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.properties.reason.type,parentSchema:schema99.properties.reason,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/$defs/AdapterSkip/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema99.type,parentSchema:schema99,data};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else if(tag0 === "error"){
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err12 = {instancePath,schemaPath:"#/$defs/AdapterFailure/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema100,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err13 = {instancePath,schemaPath:"#/$defs/AdapterFailure/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema100.required,parentSchema:schema100,data};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data.id === undefined){
+const err14 = {instancePath,schemaPath:"#/$defs/AdapterFailure/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema100.required,parentSchema:schema100,data};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data.message === undefined){
+const err15 = {instancePath,schemaPath:"#/$defs/AdapterFailure/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema100.required,parentSchema:schema100,data};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+for(const key1 in data){
+if(!(((key1 === "type") || (key1 === "id")) || (key1 === "message"))){
+const err16 = {instancePath,schemaPath:"#/$defs/AdapterFailure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema100,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+let data3 = data.type;
+if("error" !== data3){
+const err17 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/AdapterFailure/properties/type/const",keyword:"const",params:{allowedValue: "error"},message:"must be equal to constant",schema:"error",parentSchema:schema100.properties.type,data:data3};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data4 = data.id;
+if(typeof data4 === "string"){
+if(data4.length === 0){
+const err18 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/AdapterFailure/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema100.properties.id,data:data4};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/AdapterFailure/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema100.properties.id.type,parentSchema:schema100.properties.id,data:data4};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.message !== undefined){
+let data5 = data.message;
+if(typeof data5 !== "string"){
+const err20 = {instancePath:instancePath+"/message",schemaPath:"#/$defs/AdapterFailure/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema100.properties.message.type,parentSchema:schema100.properties.message,data:data5};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/$defs/AdapterFailure/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema100.type,parentSchema:schema100,data};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "type", tagValue: tag0},message:"value of tag \"type\" must be in oneOf",schema:schema93.discriminator,parentSchema:schema93,data};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+else {
+const err23 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "type", tagValue: tag0},message:"tag \"type\" must be string",schema:schema93.discriminator,parentSchema:schema93,data};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema93.type,parentSchema:schema93,data};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+validate73.errors = vErrors;
+return errors === 0;
+}
 

@@ -1070,9 +1070,11 @@ export const SCHEMAS: { readonly [name: string]: Readonly<Record<string, unknown
             "type": "boolean"
           },
           "sqlstate": {
-            "description": "The five-character SQLSTATE, when PostgreSQL (its parser or its executor) raised the error.",
+            "description": "The five-character SQLSTATE, when PostgreSQL (its parser or its executor) raised the error. Exactly five characters (the length bound keeps engines whose `$` matches before a final newline from accepting `\"23505\\n\"`).",
             "type": "string",
-            "pattern": "^[0-9A-Z]{5}$"
+            "pattern": "^[0-9A-Z]{5}$",
+            "minLength": 5,
+            "maxLength": 5
           },
           "position": {
             "description": "A 1-based character position in the original `statement.sql` (or run_query SQL), before placeholders were rewritten, where PostgreSQL or the SQL checker located the error.",
@@ -1539,10 +1541,10 @@ export const SCHEMAS: { readonly [name: string]: Readonly<Record<string, unknown
         "type": "object",
         "properties": {
           "sql": {
-            "description": "One PostgreSQL statement with `pyformat` placeholders: `%(name)s` for named parameters or `%s` for positional ones, and `%%` for a literal percent sign. Must contain a non-whitespace character (stricter than the upstream SDK, which only rejects the empty string).",
+            "description": "One PostgreSQL statement with `pyformat` placeholders: `%(name)s` for named parameters or `%s` for positional ones, and `%%` for a literal percent sign. Must contain a character that is not whitespace (stricter than the upstream SDK, which only rejects the empty string). Whitespace is ECMAScript's set, listed character by character in the pattern so that every regex engine reads it alike.",
             "type": "string",
             "minLength": 1,
-            "pattern": "\\S"
+            "pattern": "[^\t\n\u000b\f\r                  　﻿]"
           },
           "parameters": {
             "description": "The bound values: an object keyed by name for `%(name)s` placeholders, or an array in order for `%s` placeholders. Values are JSON values encoded as `parameter-value.schema.json` describes; `null` is SQL NULL. Defaults to `{}`.",
@@ -1684,7 +1686,7 @@ export const SCHEMAS: { readonly [name: string]: Readonly<Record<string, unknown
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "https://compiled-sql.dev/schemas/compiled-sql.v1/parameter-value.schema.json",
     "title": "ParameterValue",
-    "description": "One bound parameter value: any JSON value, with `null` meaning SQL NULL. JSON has no date, decimal, 64-bit integer, UUID or binary type, so such values travel as strings in the encodings under `$defs`; a value of a type token in `statement.parameter_types` must use that token's encoding (the server checks this, with `invalid_parameter_value`). Untyped values are typed by the server from their JSON type, as psycopg-style literals would be.",
+    "description": "One bound parameter value: any JSON value, with `null` meaning SQL NULL. JSON has no date, decimal, 64-bit integer, UUID or binary type, so such values travel as strings in the encodings under `$defs`; a value of a type token in `statement.parameter_types` must use that token's encoding (the server checks this, with `invalid_parameter_value`). Untyped values are typed by the server from their JSON type, as psycopg-style literals would be. Numbers lie within the range of an IEEE 754 double, as I-JSON requires: `1e400` is rejected (most readers turn it into an infinity).",
     "type": [
       "null",
       "boolean",
@@ -1693,6 +1695,8 @@ export const SCHEMAS: { readonly [name: string]: Readonly<Record<string, unknown
       "array",
       "object"
     ],
+    "minimum": -1.7976931348623157e+308,
+    "maximum": 1.7976931348623157e+308,
     "items": {
       "$ref": "#"
     },
@@ -1779,7 +1783,7 @@ export const SCHEMAS: { readonly [name: string]: Readonly<Record<string, unknown
     "description": "The body of `run_query`: a JSON string literal holding one read-only SQL statement (SELECT, WITH, or EXPLAIN without ANALYZE) over the MetaTable named in the path, such as `\"SELECT * FROM public.asset LIMIT 10\"`. Not an object: `{\"sql\": ...}` is rejected. No parameters.",
     "type": "string",
     "minLength": 1,
-    "pattern": "\\S"
+    "pattern": "[^\t\n\u000b\f\r                  　﻿]"
   },
   "run-query-response": {
     "$schema": "https://json-schema.org/draft/2020-12/schema",

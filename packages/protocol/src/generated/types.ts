@@ -5,7 +5,7 @@
  */
 export type OperationKind = 'select' | 'insert' | 'update' | 'delete' | 'upsert'
 /**
- * One bound parameter value: any JSON value, with `null` meaning SQL NULL. JSON has no date, decimal, 64-bit integer, UUID or binary type, so such values travel as strings in the encodings under `$defs`; a value of a type token in `statement.parameter_types` must use that token's encoding (the server checks this, with `invalid_parameter_value`). Untyped values are typed by the server from their JSON type, as psycopg-style literals would be.
+ * One bound parameter value: any JSON value, with `null` meaning SQL NULL. JSON has no date, decimal, 64-bit integer, UUID or binary type, so such values travel as strings in the encodings under `$defs`; a value of a type token in `statement.parameter_types` must use that token's encoding (the server checks this, with `invalid_parameter_value`). Untyped values are typed by the server from their JSON type, as psycopg-style literals would be. Numbers lie within the range of an IEEE 754 double, as I-JSON requires: `1e400` is rejected (most readers turn it into an infinity).
  */
 export type ParameterValue =
   | null
@@ -224,7 +224,7 @@ export interface CompiledSqlOperation {
  */
 export interface Statement {
   /**
-   * One PostgreSQL statement with `pyformat` placeholders: `%(name)s` for named parameters or `%s` for positional ones, and `%%` for a literal percent sign. Must contain a non-whitespace character (stricter than the upstream SDK, which only rejects the empty string).
+   * One PostgreSQL statement with `pyformat` placeholders: `%(name)s` for named parameters or `%s` for positional ones, and `%%` for a literal percent sign. Must contain a character that is not whitespace (stricter than the upstream SDK, which only rejects the empty string). Whitespace is ECMAScript's set, listed character by character in the pattern so that every regex engine reads it alike.
    */
   sql: string
   /**
@@ -475,7 +475,7 @@ export interface ErrorInfo {
    */
   retryable: boolean
   /**
-   * The five-character SQLSTATE, when PostgreSQL (its parser or its executor) raised the error.
+   * The five-character SQLSTATE, when PostgreSQL (its parser or its executor) raised the error. Exactly five characters (the length bound keeps engines whose `$` matches before a final newline from accepting `"23505\n"`).
    */
   sqlstate?: string
   /**

@@ -2,31 +2,41 @@
 import { ucs2length as func1 } from "../ajv-runtime.js";
 "use strict";
 export const verdict_operation = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/operation.schema.json","type":"object","properties":{"operation":{"$ref":"#/$defs/OperationKind"},"version":{"type":"string","const":"compiled-sql.v1","x-error-code":"unsupported_version"},"dialect":{"type":"string","const":"postgresql","x-error-code":"unsupported_dialect"},"statement":{"$ref":"#/$defs/Statement"},"scope":{"$ref":"#/$defs/Scope"},"limits":{"$ref":"#/$defs/Limits"}},"required":["operation","version","statement","scope"],"additionalProperties":false,"$defs":{"OperationKind":{"type":"string","enum":["select","insert","update","delete","upsert"]},"Statement":{"type":"object","properties":{"sql":{"type":"string","minLength":1,"pattern":"\\S"},"parameters":{"type":["object","array"],"propertyNames":{"$ref":"#/$defs/ParameterName"},"additionalProperties":{"$ref":"parameter-value.schema.json"},"items":{"$ref":"parameter-value.schema.json"}},"parameter_types":{"type":"object","propertyNames":{"$ref":"#/$defs/ParameterName"},"additionalProperties":{"$ref":"type-token.schema.json"}},"paramstyle":{"type":"string","const":"pyformat","x-error-code":"unsupported_paramstyle"}},"required":["sql"],"additionalProperties":false},"ParameterName":{"type":"string","minLength":1,"pattern":"^[^)]+$"},"Scope":{"type":"object","properties":{"data_source_uid":{"type":"string","minLength":1},"tables":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/ScopeTable"}}},"required":["tables"],"additionalProperties":false},"ScopeTable":{"type":"object","properties":{"meta_table_uid":{"type":"string","minLength":1},"alias":{"type":"string","minLength":1},"access":{"type":"string","enum":["read","write"]},"reserved_policy":{"type":"string","enum":["reject","reconcile"]}},"required":["meta_table_uid"],"additionalProperties":false},"Limits":{"type":"object","properties":{"max_rows":{"type":"integer","minimum":1,"maximum":9007199254740991},"offset":{"type":"integer","minimum":0,"maximum":9007199254740991},"statement_timeout_ms":{"type":"integer","minimum":1,"maximum":2147483647}},"additionalProperties":false}}};
+const schema31 = {"plainJson":true,"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/operation.schema.json","type":"object","properties":{"operation":{"$ref":"#/$defs/OperationKind"},"version":{"type":"string","const":"compiled-sql.v1","x-error-code":"unsupported_version"},"dialect":{"type":"string","const":"postgresql","x-error-code":"unsupported_dialect"},"statement":{"$ref":"#/$defs/Statement"},"scope":{"$ref":"#/$defs/Scope"},"limits":{"$ref":"#/$defs/Limits"}},"required":["operation","version","statement","scope"],"additionalProperties":false,"$defs":{"OperationKind":{"type":"string","enum":["select","insert","update","delete","upsert"]},"Statement":{"plainJson":true,"type":"object","properties":{"sql":{"type":"string","minLength":1,"pattern":"[^\t\n\u000b\f\r              \u2028\u2029  　﻿]"},"parameters":{"plainJson":true,"type":["object","array"],"propertyNames":{"$ref":"#/$defs/ParameterName"},"additionalProperties":{"$ref":"parameter-value.schema.json"},"items":{"$ref":"parameter-value.schema.json"}},"parameter_types":{"plainJson":true,"type":"object","propertyNames":{"$ref":"#/$defs/ParameterName"},"additionalProperties":{"$ref":"type-token.schema.json"}},"paramstyle":{"type":"string","const":"pyformat","x-error-code":"unsupported_paramstyle"}},"required":["sql"],"additionalProperties":false},"ParameterName":{"type":"string","minLength":1,"pattern":"^[^)]+$"},"Scope":{"plainJson":true,"type":"object","properties":{"data_source_uid":{"type":"string","minLength":1},"tables":{"plainJson":true,"type":"array","minItems":1,"items":{"$ref":"#/$defs/ScopeTable"}}},"required":["tables"],"additionalProperties":false},"ScopeTable":{"plainJson":true,"type":"object","properties":{"meta_table_uid":{"type":"string","minLength":1},"alias":{"type":"string","minLength":1},"access":{"type":"string","enum":["read","write"]},"reserved_policy":{"type":"string","enum":["reject","reconcile"]}},"required":["meta_table_uid"],"additionalProperties":false},"Limits":{"plainJson":true,"type":"object","properties":{"max_rows":{"type":"integer","minimum":1,"maximum":9007199254740991},"offset":{"type":"integer","minimum":0,"maximum":9007199254740991},"statement_timeout_ms":{"type":"integer","minimum":1,"maximum":2147483647}},"additionalProperties":false}}};
 const schema32 = {"type":"string","enum":["select","insert","update","delete","upsert"]};
-const schema40 = {"type":"object","properties":{"max_rows":{"type":"integer","minimum":1,"maximum":9007199254740991},"offset":{"type":"integer","minimum":0,"maximum":9007199254740991},"statement_timeout_ms":{"type":"integer","minimum":1,"maximum":2147483647}},"additionalProperties":false};
-const schema33 = {"type":"object","properties":{"sql":{"type":"string","minLength":1,"pattern":"\\S"},"parameters":{"type":["object","array"],"propertyNames":{"$ref":"#/$defs/ParameterName"},"additionalProperties":{"$ref":"parameter-value.schema.json"},"items":{"$ref":"parameter-value.schema.json"}},"parameter_types":{"type":"object","propertyNames":{"$ref":"#/$defs/ParameterName"},"additionalProperties":{"$ref":"type-token.schema.json"}},"paramstyle":{"type":"string","const":"pyformat","x-error-code":"unsupported_paramstyle"}},"required":["sql"],"additionalProperties":false};
+const schema40 = {"plainJson":true,"type":"object","properties":{"max_rows":{"type":"integer","minimum":1,"maximum":9007199254740991},"offset":{"type":"integer","minimum":0,"maximum":9007199254740991},"statement_timeout_ms":{"type":"integer","minimum":1,"maximum":2147483647}},"additionalProperties":false};
+const schema33 = {"plainJson":true,"type":"object","properties":{"sql":{"type":"string","minLength":1,"pattern":"[^\t\n\u000b\f\r              \u2028\u2029  　﻿]"},"parameters":{"plainJson":true,"type":["object","array"],"propertyNames":{"$ref":"#/$defs/ParameterName"},"additionalProperties":{"$ref":"parameter-value.schema.json"},"items":{"$ref":"parameter-value.schema.json"}},"parameter_types":{"plainJson":true,"type":"object","propertyNames":{"$ref":"#/$defs/ParameterName"},"additionalProperties":{"$ref":"type-token.schema.json"}},"paramstyle":{"type":"string","const":"pyformat","x-error-code":"unsupported_paramstyle"}},"required":["sql"],"additionalProperties":false};
 const schema35 = {"type":"string","minLength":1,"pattern":"^[^)]+$"};
 const schema37 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/type-token.schema.json","type":"string","enum":["date","timestamp with time zone","string","uuid","json","jsonb","bool","int16","int32","int64","float32","float64","numeric","bytes","date[]","timestamp with time zone[]","string[]","uuid[]","json[]","jsonb[]","bool[]","int16[]","int32[]","int64[]","float32[]","float64[]","numeric[]","bytes[]"]};
 
-const pattern4 = new RegExp("\\S", "u");
+const pattern4 = new RegExp("[^\t\n\u000b\f\r              \u2028\u2029  　﻿]", "u");
 const pattern5 = new RegExp("^[^)]+$", "u");
-const schema34 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/parameter-value.schema.json","type":["null","boolean","number","string","array","object"],"items":{"$ref":"#"},"additionalProperties":{"$ref":"#"},"$defs":{"DateValue":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"},"TimestampWithTimeZoneValue":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]{1,9})?Z$"},"UuidValue":{"type":"string","pattern":"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"},"Int64Value":{"type":["string","integer"],"pattern":"^-?(0|[1-9][0-9]{0,18})$","minimum":-9007199254740991,"maximum":9007199254740991},"Int32Value":{"type":"integer","minimum":-2147483648,"maximum":2147483647},"Int16Value":{"type":"integer","minimum":-32768,"maximum":32767},"FloatValue":{"type":["number","string"],"pattern":"^(NaN|Infinity|-Infinity)$"},"NumericValue":{"type":["string","number"],"pattern":"^(-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?|NaN|-?Infinity)$"},"BytesValue":{"type":"string","pattern":"^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"},"BoolValue":{"type":"boolean"},"StringValue":{"type":"string"},"JsonValue":{"$ref":"#"}}};
+const schema34 = {"plainJson":true,"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/parameter-value.schema.json","type":["null","boolean","number","string","array","object"],"minimum":-1.7976931348623157e+308,"maximum":1.7976931348623157e+308,"items":{"$ref":"#"},"additionalProperties":{"$ref":"#"},"$defs":{"DateValue":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"},"TimestampWithTimeZoneValue":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]{1,9})?Z$"},"UuidValue":{"type":"string","pattern":"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"},"Int64Value":{"type":["string","integer"],"pattern":"^-?(0|[1-9][0-9]{0,18})$","minimum":-9007199254740991,"maximum":9007199254740991},"Int32Value":{"type":"integer","minimum":-2147483648,"maximum":2147483647},"Int16Value":{"type":"integer","minimum":-32768,"maximum":32767},"FloatValue":{"type":["number","string"],"pattern":"^(NaN|Infinity|-Infinity)$"},"NumericValue":{"type":["string","number"],"pattern":"^(-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?|NaN|-?Infinity)$"},"BytesValue":{"type":"string","pattern":"^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"},"BoolValue":{"type":"boolean"},"StringValue":{"type":"string"},"JsonValue":{"$ref":"#"}}};
 
-function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://compiled-sql.dev/schemas/compiled-sql.v1/parameter-value.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate22.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if((((typeof data != "object") && (typeof data !== "boolean")) && (!((typeof data == "number") && (isFinite(data))))) && (typeof data !== "string")){
 validate22.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema34.type},message:"must be null,boolean,number,string,array,object"}];
 return false;
+}
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate22.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === 0){
+if((typeof data == "number") && (isFinite(data))){
+if(data > 1.7976931348623157e+308 || isNaN(data)){
+validate22.errors = [{instancePath,schemaPath:"#/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1.7976931348623157e+308},message:"must be <= 1.7976931348623157e+308"}];
+return false;
+}
+else {
+if(data < -1.7976931348623157e+308 || isNaN(data)){
+validate22.errors = [{instancePath,schemaPath:"#/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1.7976931348623157e+308},message:"must be >= -1.7976931348623157e+308"}];
+return false;
+}
+}
 }
 if(errors === 0){
 if(Array.isArray(data)){
@@ -34,7 +44,7 @@ var valid0 = true;
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 const _errs1 = errors;
-if(!(validate22(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+if(!(validate22(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
@@ -48,7 +58,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 const _errs3 = errors;
-if(!(validate22(data[key0], {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key0,rootData,dynamicAnchors}))){
+if(!(validate22(data[key0], {instancePath:instancePath+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data,parentDataProperty:key0,rootData}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
@@ -60,21 +70,18 @@ break;
 }
 }
 }
+}
 validate22.errors = vErrors;
 return errors === 0;
 }
-validate22.evaluated = {"props":true,"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate21.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate21.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -98,13 +105,13 @@ let data0 = data.sql;
 const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
-if(func1(data0) < 1){
+if(data0.length === 0){
 validate21.errors = [{instancePath:instancePath+"/sql",schemaPath:"#/properties/sql/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 else {
 if(!pattern4.test(data0)){
-validate21.errors = [{instancePath:instancePath+"/sql",schemaPath:"#/properties/sql/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
+validate21.errors = [{instancePath:instancePath+"/sql",schemaPath:"#/properties/sql/pattern",keyword:"pattern",params:{pattern: "[^\t\n\u000b\f\r              \u2028\u2029  　﻿]"},message:"must match pattern \""+"[^\t\n\u000b\f\r              \u2028\u2029  　﻿]"+"\""}];
 return false;
 }
 }
@@ -127,13 +134,17 @@ if(!data1 || typeof data1 != "object"){
 validate21.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: schema33.properties.parameters.type},message:"must be object,array"}];
 return false;
 }
+if(typeof data1 == "object" && data1 !== null && (Array.isArray(data1) ? Object.getPrototypeOf(data1) !== Array.prototype : (Object.getPrototypeOf(data1) !== Object.prototype && Object.getPrototypeOf(data1) !== null))){
+validate21.errors = [{instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
 if(errors === _errs4){
 if(Array.isArray(data1)){
 var valid1 = true;
 const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 const _errs6 = errors;
-if(!(validate22(data1[i0], {instancePath:instancePath+"/parameters/" + i0,parentData:data1,parentDataProperty:i0,rootData,dynamicAnchors}))){
+if(!(validate22(data1[i0], {instancePath:instancePath+"/parameters/" + i0,parentData:data1,parentDataProperty:i0,rootData}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
@@ -150,7 +161,7 @@ const _errs7 = errors;
 const _errs8 = errors;
 if(errors === _errs8){
 if(typeof key1 === "string"){
-if(func1(key1) < 1){
+if(key1.length === 0){
 const err0 = {instancePath:instancePath+"/parameters",schemaPath:"#/$defs/ParameterName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key1};
 if(vErrors === null){
 vErrors = [err0];
@@ -202,7 +213,7 @@ break;
 if(valid2){
 for(const key2 in data1){
 const _errs11 = errors;
-if(!(validate22(data1[key2], {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data1,parentDataProperty:key2,rootData,dynamicAnchors}))){
+if(!(validate22(data1[key2], {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data1,parentDataProperty:key2,rootData}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
@@ -224,6 +235,10 @@ if(valid0){
 if(data.parameter_types !== undefined){
 let data4 = data.parameter_types;
 const _errs12 = errors;
+if(typeof data4 == "object" && data4 !== null && (Array.isArray(data4) ? Object.getPrototypeOf(data4) !== Array.prototype : (Object.getPrototypeOf(data4) !== Object.prototype && Object.getPrototypeOf(data4) !== null))){
+validate21.errors = [{instancePath:instancePath+"/parameter_types",schemaPath:"#/properties/parameter_types/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
 if(errors === _errs12){
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 for(const key3 in data4){
@@ -231,7 +246,7 @@ const _errs14 = errors;
 const _errs15 = errors;
 if(errors === _errs15){
 if(typeof key3 === "string"){
-if(func1(key3) < 1){
+if(key3.length === 0){
 const err4 = {instancePath:instancePath+"/parameter_types",schemaPath:"#/$defs/ParameterName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key3};
 if(vErrors === null){
 vErrors = [err4];
@@ -340,20 +355,16 @@ return false;
 validate21.errors = vErrors;
 return errors === 0;
 }
-validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema38 = {"type":"object","properties":{"data_source_uid":{"type":"string","minLength":1},"tables":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/ScopeTable"}}},"required":["tables"],"additionalProperties":false};
-const schema39 = {"type":"object","properties":{"meta_table_uid":{"type":"string","minLength":1},"alias":{"type":"string","minLength":1},"access":{"type":"string","enum":["read","write"]},"reserved_policy":{"type":"string","enum":["reject","reconcile"]}},"required":["meta_table_uid"],"additionalProperties":false};
+const schema38 = {"plainJson":true,"type":"object","properties":{"data_source_uid":{"type":"string","minLength":1},"tables":{"plainJson":true,"type":"array","minItems":1,"items":{"$ref":"#/$defs/ScopeTable"}}},"required":["tables"],"additionalProperties":false};
+const schema39 = {"plainJson":true,"type":"object","properties":{"meta_table_uid":{"type":"string","minLength":1},"alias":{"type":"string","minLength":1},"access":{"type":"string","enum":["read","write"]},"reserved_policy":{"type":"string","enum":["reject","reconcile"]}},"required":["meta_table_uid"],"additionalProperties":false};
 
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate26.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate26.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -377,7 +388,7 @@ let data0 = data.data_source_uid;
 const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
-if(func1(data0) < 1){
+if(data0.length === 0){
 validate26.errors = [{instancePath:instancePath+"/data_source_uid",schemaPath:"#/properties/data_source_uid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -396,6 +407,10 @@ if(valid0){
 if(data.tables !== undefined){
 let data1 = data.tables;
 const _errs4 = errors;
+if(typeof data1 == "object" && data1 !== null && (Array.isArray(data1) ? Object.getPrototypeOf(data1) !== Array.prototype : (Object.getPrototypeOf(data1) !== Object.prototype && Object.getPrototypeOf(data1) !== null))){
+validate26.errors = [{instancePath:instancePath+"/tables",schemaPath:"#/properties/tables/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
 if(errors === _errs4){
 if(Array.isArray(data1)){
 if(data1.length < 1){
@@ -409,6 +424,10 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 const _errs6 = errors;
 const _errs7 = errors;
+if(typeof data2 == "object" && data2 !== null && (Array.isArray(data2) ? Object.getPrototypeOf(data2) !== Array.prototype : (Object.getPrototypeOf(data2) !== Object.prototype && Object.getPrototypeOf(data2) !== null))){
+validate26.errors = [{instancePath:instancePath+"/tables/" + i0,schemaPath:"#/$defs/ScopeTable/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
 if(errors === _errs7){
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 let missing1;
@@ -431,7 +450,7 @@ let data3 = data2.meta_table_uid;
 const _errs10 = errors;
 if(errors === _errs10){
 if(typeof data3 === "string"){
-if(func1(data3) < 1){
+if(data3.length === 0){
 validate26.errors = [{instancePath:instancePath+"/tables/" + i0+"/meta_table_uid",schemaPath:"#/$defs/ScopeTable/properties/meta_table_uid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -452,7 +471,7 @@ let data4 = data2.alias;
 const _errs12 = errors;
 if(errors === _errs12){
 if(typeof data4 === "string"){
-if(func1(data4) < 1){
+if(data4.length === 0){
 validate26.errors = [{instancePath:instancePath+"/tables/" + i0+"/alias",schemaPath:"#/$defs/ScopeTable/properties/alias/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -541,19 +560,15 @@ return false;
 validate26.errors = vErrors;
 return errors === 0;
 }
-validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://compiled-sql.dev/schemas/compiled-sql.v1/operation.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate20.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate20.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -625,7 +640,7 @@ var valid0 = true;
 if(valid0){
 if(data.statement !== undefined){
 const _errs9 = errors;
-if(!(validate21(data.statement, {instancePath:instancePath+"/statement",parentData:data,parentDataProperty:"statement",rootData,dynamicAnchors}))){
+if(!(validate21(data.statement, {instancePath:instancePath+"/statement",parentData:data,parentDataProperty:"statement",rootData}))){
 vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
 errors = vErrors.length;
 }
@@ -637,7 +652,7 @@ var valid0 = true;
 if(valid0){
 if(data.scope !== undefined){
 const _errs10 = errors;
-if(!(validate26(data.scope, {instancePath:instancePath+"/scope",parentData:data,parentDataProperty:"scope",rootData,dynamicAnchors}))){
+if(!(validate26(data.scope, {instancePath:instancePath+"/scope",parentData:data,parentDataProperty:"scope",rootData}))){
 vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
 errors = vErrors.length;
 }
@@ -651,6 +666,10 @@ if(data.limits !== undefined){
 let data5 = data.limits;
 const _errs11 = errors;
 const _errs12 = errors;
+if(typeof data5 == "object" && data5 !== null && (Array.isArray(data5) ? Object.getPrototypeOf(data5) !== Array.prototype : (Object.getPrototypeOf(data5) !== Object.prototype && Object.getPrototypeOf(data5) !== null))){
+validate20.errors = [{instancePath:instancePath+"/limits",schemaPath:"#/$defs/Limits/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
 if(errors === _errs12){
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 const _errs14 = errors;
@@ -772,25 +791,21 @@ return false;
 validate20.errors = vErrors;
 return errors === 0;
 }
-validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const verdict_operationResult = validate28;
-const schema41 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/operation-result.schema.json","type":"object","oneOf":[{"$ref":"#/$defs/SelectResult"},{"$ref":"#/$defs/WriteResult"}],"discriminator":{"propertyName":"operation"},"$defs":{"SelectResult":{"type":"object","properties":{"ok":{"const":true},"operation":{"type":"string","const":"select"},"dialect":{"type":"string","const":"postgresql"},"row_count":{"type":"integer","minimum":0},"rows":{"$ref":"#/$defs/Rows"},"columns":{"$ref":"#/$defs/Columns"},"truncated":{"type":"boolean"},"max_rows":{"type":"integer","minimum":1},"pagination":{"$ref":"#/$defs/Pagination"},"scope":{"$ref":"#/$defs/ResolvedScope"},"warnings":{"$ref":"#/$defs/Warnings"},"request_id":{"type":"string","minLength":1}},"required":["ok","operation","dialect","row_count","rows","truncated","max_rows","pagination","scope"],"additionalProperties":false},"WriteResult":{"type":"object","properties":{"ok":{"const":true},"operation":{"type":"string","enum":["insert","update","delete","upsert"]},"dialect":{"type":"string","const":"postgresql"},"row_count":{"type":"integer","minimum":0},"rows":{"$ref":"#/$defs/Rows"},"columns":{"$ref":"#/$defs/Columns"},"truncated":{"type":"boolean"},"max_rows":{"type":"integer","minimum":1},"scope":{"$ref":"#/$defs/ResolvedScope"},"warnings":{"$ref":"#/$defs/Warnings"},"request_id":{"type":"string","minLength":1}},"required":["ok","operation","dialect","row_count","rows","truncated","max_rows","scope"],"additionalProperties":false},"Rows":{"type":"array","items":{"type":"object","additionalProperties":{"$ref":"parameter-value.schema.json"}}},"Columns":{"type":"array","items":{"$ref":"#/$defs/Column"}},"Column":{"type":"object","properties":{"name":{"type":"string"},"type":{"type":"string","minLength":1},"source_name":{"type":"string"}},"required":["name","type"],"additionalProperties":false},"Pagination":{"type":"object","properties":{"limit":{"type":"integer","minimum":1},"offset":{"type":"integer","minimum":0},"returned_count":{"type":"integer","minimum":0},"has_more":{"type":"boolean"},"next_offset":{"type":["integer","null"],"minimum":0}},"required":["limit","offset","returned_count","has_more","next_offset"],"additionalProperties":false},"ResolvedScope":{"type":"object","properties":{"meta_table_uids":{"type":"array","items":{"type":"string"}},"data_source_uid":{"type":"string"}},"required":["meta_table_uids","data_source_uid"],"additionalProperties":false},"Warnings":{"type":"array","items":{"$ref":"#/$defs/Warning"}},"Warning":{"type":"object","properties":{"code":{"type":"string","enum":["unordered_pagination"]},"message":{"type":"string"}},"required":["code","message"],"additionalProperties":false}}};
-const schema42 = {"type":"object","properties":{"ok":{"const":true},"operation":{"type":"string","const":"select"},"dialect":{"type":"string","const":"postgresql"},"row_count":{"type":"integer","minimum":0},"rows":{"$ref":"#/$defs/Rows"},"columns":{"$ref":"#/$defs/Columns"},"truncated":{"type":"boolean"},"max_rows":{"type":"integer","minimum":1},"pagination":{"$ref":"#/$defs/Pagination"},"scope":{"$ref":"#/$defs/ResolvedScope"},"warnings":{"$ref":"#/$defs/Warnings"},"request_id":{"type":"string","minLength":1}},"required":["ok","operation","dialect","row_count","rows","truncated","max_rows","pagination","scope"],"additionalProperties":false};
-const schema46 = {"type":"object","properties":{"limit":{"type":"integer","minimum":1},"offset":{"type":"integer","minimum":0},"returned_count":{"type":"integer","minimum":0},"has_more":{"type":"boolean"},"next_offset":{"type":["integer","null"],"minimum":0}},"required":["limit","offset","returned_count","has_more","next_offset"],"additionalProperties":false};
-const schema47 = {"type":"object","properties":{"meta_table_uids":{"type":"array","items":{"type":"string"}},"data_source_uid":{"type":"string"}},"required":["meta_table_uids","data_source_uid"],"additionalProperties":false};
+const schema41 = {"plainJson":true,"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/operation-result.schema.json","type":"object","oneOf":[{"$ref":"#/$defs/SelectResult"},{"$ref":"#/$defs/WriteResult"}],"discriminator":{"propertyName":"operation"},"$defs":{"SelectResult":{"plainJson":true,"type":"object","properties":{"ok":{"const":true},"operation":{"type":"string","const":"select"},"dialect":{"type":"string","const":"postgresql"},"row_count":{"type":"integer","minimum":0},"rows":{"$ref":"#/$defs/Rows"},"columns":{"$ref":"#/$defs/Columns"},"truncated":{"type":"boolean"},"max_rows":{"type":"integer","minimum":1},"pagination":{"$ref":"#/$defs/Pagination"},"scope":{"$ref":"#/$defs/ResolvedScope"},"warnings":{"$ref":"#/$defs/Warnings"},"request_id":{"type":"string","minLength":1}},"required":["ok","operation","dialect","row_count","rows","truncated","max_rows","pagination","scope"],"additionalProperties":false},"WriteResult":{"plainJson":true,"type":"object","properties":{"ok":{"const":true},"operation":{"type":"string","enum":["insert","update","delete","upsert"]},"dialect":{"type":"string","const":"postgresql"},"row_count":{"type":"integer","minimum":0},"rows":{"$ref":"#/$defs/Rows"},"columns":{"$ref":"#/$defs/Columns"},"truncated":{"type":"boolean"},"max_rows":{"type":"integer","minimum":1},"scope":{"$ref":"#/$defs/ResolvedScope"},"warnings":{"$ref":"#/$defs/Warnings"},"request_id":{"type":"string","minLength":1}},"required":["ok","operation","dialect","row_count","rows","truncated","max_rows","scope"],"additionalProperties":false},"Rows":{"plainJson":true,"type":"array","items":{"plainJson":true,"type":"object","additionalProperties":{"$ref":"parameter-value.schema.json"}}},"Columns":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/Column"}},"Column":{"plainJson":true,"type":"object","properties":{"name":{"type":"string"},"type":{"type":"string","minLength":1},"source_name":{"type":"string"}},"required":["name","type"],"additionalProperties":false},"Pagination":{"plainJson":true,"type":"object","properties":{"limit":{"type":"integer","minimum":1},"offset":{"type":"integer","minimum":0},"returned_count":{"type":"integer","minimum":0},"has_more":{"type":"boolean"},"next_offset":{"type":["integer","null"],"minimum":0}},"required":["limit","offset","returned_count","has_more","next_offset"],"additionalProperties":false},"ResolvedScope":{"plainJson":true,"type":"object","properties":{"meta_table_uids":{"plainJson":true,"type":"array","items":{"type":"string"}},"data_source_uid":{"type":"string"}},"required":["meta_table_uids","data_source_uid"],"additionalProperties":false},"Warnings":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/Warning"}},"Warning":{"plainJson":true,"type":"object","properties":{"code":{"type":"string","enum":["unordered_pagination"]},"message":{"type":"string"}},"required":["code","message"],"additionalProperties":false}}};
+const schema42 = {"plainJson":true,"type":"object","properties":{"ok":{"const":true},"operation":{"type":"string","const":"select"},"dialect":{"type":"string","const":"postgresql"},"row_count":{"type":"integer","minimum":0},"rows":{"$ref":"#/$defs/Rows"},"columns":{"$ref":"#/$defs/Columns"},"truncated":{"type":"boolean"},"max_rows":{"type":"integer","minimum":1},"pagination":{"$ref":"#/$defs/Pagination"},"scope":{"$ref":"#/$defs/ResolvedScope"},"warnings":{"$ref":"#/$defs/Warnings"},"request_id":{"type":"string","minLength":1}},"required":["ok","operation","dialect","row_count","rows","truncated","max_rows","pagination","scope"],"additionalProperties":false};
+const schema46 = {"plainJson":true,"type":"object","properties":{"limit":{"type":"integer","minimum":1},"offset":{"type":"integer","minimum":0},"returned_count":{"type":"integer","minimum":0},"has_more":{"type":"boolean"},"next_offset":{"type":["integer","null"],"minimum":0}},"required":["limit","offset","returned_count","has_more","next_offset"],"additionalProperties":false};
+const schema47 = {"plainJson":true,"type":"object","properties":{"meta_table_uids":{"plainJson":true,"type":"array","items":{"type":"string"}},"data_source_uid":{"type":"string"}},"required":["meta_table_uids","data_source_uid"],"additionalProperties":false};
 const func7 = Object.prototype.hasOwnProperty;
-const schema43 = {"type":"array","items":{"type":"object","additionalProperties":{"$ref":"parameter-value.schema.json"}}};
+const schema43 = {"plainJson":true,"type":"array","items":{"plainJson":true,"type":"object","additionalProperties":{"$ref":"parameter-value.schema.json"}}};
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate30.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate30.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
 }
 if(errors === 0){
 if(Array.isArray(data)){
@@ -799,11 +814,15 @@ const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 const _errs1 = errors;
+if(typeof data0 == "object" && data0 !== null && (Array.isArray(data0) ? Object.getPrototypeOf(data0) !== Array.prototype : (Object.getPrototypeOf(data0) !== Object.prototype && Object.getPrototypeOf(data0) !== null))){
+validate30.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/items/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
 if(errors === _errs1){
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 for(const key0 in data0){
 const _errs4 = errors;
-if(!(validate22(data0[key0], {instancePath:instancePath+"/" + i0+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data0,parentDataProperty:key0,rootData,dynamicAnchors}))){
+if(!(validate22(data0[key0], {instancePath:instancePath+"/" + i0+"/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data0,parentDataProperty:key0,rootData}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
@@ -832,20 +851,16 @@ return false;
 validate30.errors = vErrors;
 return errors === 0;
 }
-validate30.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema44 = {"type":"array","items":{"$ref":"#/$defs/Column"}};
-const schema45 = {"type":"object","properties":{"name":{"type":"string"},"type":{"type":"string","minLength":1},"source_name":{"type":"string"}},"required":["name","type"],"additionalProperties":false};
+const schema44 = {"plainJson":true,"type":"array","items":{"$ref":"#/$defs/Column"}};
+const schema45 = {"plainJson":true,"type":"object","properties":{"name":{"type":"string"},"type":{"type":"string","minLength":1},"source_name":{"type":"string"}},"required":["name","type"],"additionalProperties":false};
 
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate33.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate33.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
 }
 if(errors === 0){
 if(Array.isArray(data)){
@@ -855,6 +870,10 @@ for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 const _errs1 = errors;
 const _errs2 = errors;
+if(typeof data0 == "object" && data0 !== null && (Array.isArray(data0) ? Object.getPrototypeOf(data0) !== Array.prototype : (Object.getPrototypeOf(data0) !== Object.prototype && Object.getPrototypeOf(data0) !== null))){
+validate33.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/Column/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
 if(errors === _errs2){
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 let missing0;
@@ -889,7 +908,7 @@ let data2 = data0.type;
 const _errs7 = errors;
 if(errors === _errs7){
 if(typeof data2 === "string"){
-if(func1(data2) < 1){
+if(data2.length === 0){
 validate33.errors = [{instancePath:instancePath+"/" + i0+"/type",schemaPath:"#/$defs/Column/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -940,20 +959,16 @@ return false;
 validate33.errors = vErrors;
 return errors === 0;
 }
-validate33.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema48 = {"type":"array","items":{"$ref":"#/$defs/Warning"}};
-const schema49 = {"type":"object","properties":{"code":{"type":"string","enum":["unordered_pagination"]},"message":{"type":"string"}},"required":["code","message"],"additionalProperties":false};
+const schema48 = {"plainJson":true,"type":"array","items":{"$ref":"#/$defs/Warning"}};
+const schema49 = {"plainJson":true,"type":"object","properties":{"code":{"type":"string","enum":["unordered_pagination"]},"message":{"type":"string"}},"required":["code","message"],"additionalProperties":false};
 
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate35.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate35.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
 }
 if(errors === 0){
 if(Array.isArray(data)){
@@ -963,6 +978,10 @@ for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 const _errs1 = errors;
 const _errs2 = errors;
+if(typeof data0 == "object" && data0 !== null && (Array.isArray(data0) ? Object.getPrototypeOf(data0) !== Array.prototype : (Object.getPrototypeOf(data0) !== Object.prototype && Object.getPrototypeOf(data0) !== null))){
+validate35.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/Warning/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
 if(errors === _errs2){
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 let missing0;
@@ -1031,18 +1050,14 @@ return false;
 validate35.errors = vErrors;
 return errors === 0;
 }
-validate35.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate29.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate29.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1130,7 +1145,7 @@ var valid0 = true;
 if(valid0){
 if(data.rows !== undefined){
 const _errs9 = errors;
-if(!(validate30(data.rows, {instancePath:instancePath+"/rows",parentData:data,parentDataProperty:"rows",rootData,dynamicAnchors}))){
+if(!(validate30(data.rows, {instancePath:instancePath+"/rows",parentData:data,parentDataProperty:"rows",rootData}))){
 vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
 errors = vErrors.length;
 }
@@ -1142,7 +1157,7 @@ var valid0 = true;
 if(valid0){
 if(data.columns !== undefined){
 const _errs10 = errors;
-if(!(validate33(data.columns, {instancePath:instancePath+"/columns",parentData:data,parentDataProperty:"columns",rootData,dynamicAnchors}))){
+if(!(validate33(data.columns, {instancePath:instancePath+"/columns",parentData:data,parentDataProperty:"columns",rootData}))){
 vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
 errors = vErrors.length;
 }
@@ -1189,6 +1204,10 @@ if(data.pagination !== undefined){
 let data8 = data.pagination;
 const _errs15 = errors;
 const _errs16 = errors;
+if(typeof data8 == "object" && data8 !== null && (Array.isArray(data8) ? Object.getPrototypeOf(data8) !== Array.prototype : (Object.getPrototypeOf(data8) !== Object.prototype && Object.getPrototypeOf(data8) !== null))){
+validate29.errors = [{instancePath:instancePath+"/pagination",schemaPath:"#/$defs/Pagination/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
 if(errors === _errs16){
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 let missing1;
@@ -1323,6 +1342,10 @@ if(data.scope !== undefined){
 let data14 = data.scope;
 const _errs29 = errors;
 const _errs30 = errors;
+if(typeof data14 == "object" && data14 !== null && (Array.isArray(data14) ? Object.getPrototypeOf(data14) !== Array.prototype : (Object.getPrototypeOf(data14) !== Object.prototype && Object.getPrototypeOf(data14) !== null))){
+validate29.errors = [{instancePath:instancePath+"/scope",schemaPath:"#/$defs/ResolvedScope/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
 if(errors === _errs30){
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 let missing2;
@@ -1343,6 +1366,10 @@ if(_errs32 === errors){
 if(data14.meta_table_uids !== undefined){
 let data15 = data14.meta_table_uids;
 const _errs33 = errors;
+if(typeof data15 == "object" && data15 !== null && (Array.isArray(data15) ? Object.getPrototypeOf(data15) !== Array.prototype : (Object.getPrototypeOf(data15) !== Object.prototype && Object.getPrototypeOf(data15) !== null))){
+validate29.errors = [{instancePath:instancePath+"/scope/meta_table_uids",schemaPath:"#/$defs/ResolvedScope/properties/meta_table_uids/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
 if(errors === _errs33){
 if(Array.isArray(data15)){
 var valid5 = true;
@@ -1398,7 +1425,7 @@ var valid0 = true;
 if(valid0){
 if(data.warnings !== undefined){
 const _errs39 = errors;
-if(!(validate35(data.warnings, {instancePath:instancePath+"/warnings",parentData:data,parentDataProperty:"warnings",rootData,dynamicAnchors}))){
+if(!(validate35(data.warnings, {instancePath:instancePath+"/warnings",parentData:data,parentDataProperty:"warnings",rootData}))){
 vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
 errors = vErrors.length;
 }
@@ -1413,7 +1440,7 @@ let data19 = data.request_id;
 const _errs40 = errors;
 if(errors === _errs40){
 if(typeof data19 === "string"){
-if(func1(data19) < 1){
+if(data19.length === 0){
 validate29.errors = [{instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1450,19 +1477,15 @@ return false;
 validate29.errors = vErrors;
 return errors === 0;
 }
-validate29.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema50 = {"type":"object","properties":{"ok":{"const":true},"operation":{"type":"string","enum":["insert","update","delete","upsert"]},"dialect":{"type":"string","const":"postgresql"},"row_count":{"type":"integer","minimum":0},"rows":{"$ref":"#/$defs/Rows"},"columns":{"$ref":"#/$defs/Columns"},"truncated":{"type":"boolean"},"max_rows":{"type":"integer","minimum":1},"scope":{"$ref":"#/$defs/ResolvedScope"},"warnings":{"$ref":"#/$defs/Warnings"},"request_id":{"type":"string","minLength":1}},"required":["ok","operation","dialect","row_count","rows","truncated","max_rows","scope"],"additionalProperties":false};
+const schema50 = {"plainJson":true,"type":"object","properties":{"ok":{"const":true},"operation":{"type":"string","enum":["insert","update","delete","upsert"]},"dialect":{"type":"string","const":"postgresql"},"row_count":{"type":"integer","minimum":0},"rows":{"$ref":"#/$defs/Rows"},"columns":{"$ref":"#/$defs/Columns"},"truncated":{"type":"boolean"},"max_rows":{"type":"integer","minimum":1},"scope":{"$ref":"#/$defs/ResolvedScope"},"warnings":{"$ref":"#/$defs/Warnings"},"request_id":{"type":"string","minLength":1}},"required":["ok","operation","dialect","row_count","rows","truncated","max_rows","scope"],"additionalProperties":false};
 
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate37.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate37.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1550,7 +1573,7 @@ var valid0 = true;
 if(valid0){
 if(data.rows !== undefined){
 const _errs9 = errors;
-if(!(validate30(data.rows, {instancePath:instancePath+"/rows",parentData:data,parentDataProperty:"rows",rootData,dynamicAnchors}))){
+if(!(validate30(data.rows, {instancePath:instancePath+"/rows",parentData:data,parentDataProperty:"rows",rootData}))){
 vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
 errors = vErrors.length;
 }
@@ -1562,7 +1585,7 @@ var valid0 = true;
 if(valid0){
 if(data.columns !== undefined){
 const _errs10 = errors;
-if(!(validate33(data.columns, {instancePath:instancePath+"/columns",parentData:data,parentDataProperty:"columns",rootData,dynamicAnchors}))){
+if(!(validate33(data.columns, {instancePath:instancePath+"/columns",parentData:data,parentDataProperty:"columns",rootData}))){
 vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
 errors = vErrors.length;
 }
@@ -1609,6 +1632,10 @@ if(data.scope !== undefined){
 let data8 = data.scope;
 const _errs15 = errors;
 const _errs16 = errors;
+if(typeof data8 == "object" && data8 !== null && (Array.isArray(data8) ? Object.getPrototypeOf(data8) !== Array.prototype : (Object.getPrototypeOf(data8) !== Object.prototype && Object.getPrototypeOf(data8) !== null))){
+validate37.errors = [{instancePath:instancePath+"/scope",schemaPath:"#/$defs/ResolvedScope/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
 if(errors === _errs16){
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 let missing1;
@@ -1629,6 +1656,10 @@ if(_errs18 === errors){
 if(data8.meta_table_uids !== undefined){
 let data9 = data8.meta_table_uids;
 const _errs19 = errors;
+if(typeof data9 == "object" && data9 !== null && (Array.isArray(data9) ? Object.getPrototypeOf(data9) !== Array.prototype : (Object.getPrototypeOf(data9) !== Object.prototype && Object.getPrototypeOf(data9) !== null))){
+validate37.errors = [{instancePath:instancePath+"/scope/meta_table_uids",schemaPath:"#/$defs/ResolvedScope/properties/meta_table_uids/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
 if(errors === _errs19){
 if(Array.isArray(data9)){
 var valid3 = true;
@@ -1684,7 +1715,7 @@ var valid0 = true;
 if(valid0){
 if(data.warnings !== undefined){
 const _errs25 = errors;
-if(!(validate35(data.warnings, {instancePath:instancePath+"/warnings",parentData:data,parentDataProperty:"warnings",rootData,dynamicAnchors}))){
+if(!(validate35(data.warnings, {instancePath:instancePath+"/warnings",parentData:data,parentDataProperty:"warnings",rootData}))){
 vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
 errors = vErrors.length;
 }
@@ -1699,7 +1730,7 @@ let data13 = data.request_id;
 const _errs26 = errors;
 if(errors === _errs26){
 if(typeof data13 === "string"){
-if(func1(data13) < 1){
+if(data13.length === 0){
 validate37.errors = [{instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -1735,65 +1766,48 @@ return false;
 validate37.errors = vErrors;
 return errors === 0;
 }
-validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://compiled-sql.dev/schemas/compiled-sql.v1/operation-result.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate28.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate28.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 const tag0 = data.operation;
 if(typeof tag0 == "string"){
 if(tag0 === "select"){
-if(!(validate29(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+if(!(validate29(data, {instancePath,parentData,parentDataProperty,rootData}))){
 vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
 errors = vErrors.length;
 }
-var props0 = true;
 }
 else if(tag0 === "insert"){
-if(!(validate37(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+if(!(validate37(data, {instancePath,parentData,parentDataProperty,rootData}))){
 vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
 errors = vErrors.length;
-}
-if(props0 !== true){
-props0 = true;
 }
 }
 else if(tag0 === "update"){
-if(!(validate37(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+if(!(validate37(data, {instancePath,parentData,parentDataProperty,rootData}))){
 vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
 errors = vErrors.length;
-}
-if(props0 !== true){
-props0 = true;
 }
 }
 else if(tag0 === "delete"){
-if(!(validate37(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+if(!(validate37(data, {instancePath,parentData,parentDataProperty,rootData}))){
 vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
 errors = vErrors.length;
-}
-if(props0 !== true){
-props0 = true;
 }
 }
 else if(tag0 === "upsert"){
-if(!(validate37(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+if(!(validate37(data, {instancePath,parentData,parentDataProperty,rootData}))){
 vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
 errors = vErrors.length;
-}
-if(props0 !== true){
-props0 = true;
 }
 }
 else {
@@ -1812,30 +1826,25 @@ return false;
 }
 }
 validate28.errors = vErrors;
-evaluated0.props = props0;
 return errors === 0;
 }
-validate28.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 export const verdict_errorResponse = validate46;
-const schema52 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/error-response.schema.json","type":"object","properties":{"ok":{"const":false},"error":{"$ref":"#/$defs/ErrorInfo"},"detail":{"type":"string"},"request_id":{"type":"string","minLength":1}},"required":["ok","error"],"additionalProperties":false,"$defs":{"ErrorInfo":{"type":"object","properties":{"code":{"$ref":"error-code.schema.json"},"kind":{"$ref":"#/$defs/ErrorKind"},"message":{"type":"string"},"retryable":{"type":"boolean"},"sqlstate":{"type":"string","pattern":"^[0-9A-Z]{5}$"},"position":{"type":"integer","minimum":1},"details":{"$ref":"#/$defs/ErrorDetails"}},"required":["code","kind","message","retryable"],"additionalProperties":false},"ErrorKind":{"type":"string","enum":["validation_error","authentication_error","permission_denied","not_found","conflict","sql_rejected","database_error","rate_limited","timeout","internal_error","unavailable"]},"ErrorDetails":{"type":"object","properties":{"issues":{"type":"array","items":{"$ref":"#/$defs/ValidationIssue"}},"meta_table_uid":{"type":"string"},"data_source_uid":{"type":"string"},"data_source_uids":{"type":"array","items":{"type":"string"}},"parameter":{"type":"string"},"relation":{"type":"string"},"function":{"type":"string"},"statement_kind":{"type":"string"},"node":{"type":"string"},"limit":{"type":"integer","minimum":0},"retry_after_ms":{"type":"integer","minimum":0}},"additionalProperties":false},"ValidationIssue":{"type":"object","properties":{"code":{"$ref":"error-code.schema.json"},"instancePath":{"type":"string","pattern":"^(/([^~/]|~[01])*)*$"},"message":{"type":"string"}},"required":["code","instancePath","message"],"additionalProperties":false}}};
-const schema53 = {"type":"object","properties":{"code":{"$ref":"error-code.schema.json"},"kind":{"$ref":"#/$defs/ErrorKind"},"message":{"type":"string"},"retryable":{"type":"boolean"},"sqlstate":{"type":"string","pattern":"^[0-9A-Z]{5}$"},"position":{"type":"integer","minimum":1},"details":{"$ref":"#/$defs/ErrorDetails"}},"required":["code","kind","message","retryable"],"additionalProperties":false};
+const schema52 = {"plainJson":true,"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/error-response.schema.json","type":"object","properties":{"ok":{"const":false},"error":{"$ref":"#/$defs/ErrorInfo"},"detail":{"type":"string"},"request_id":{"type":"string","minLength":1}},"required":["ok","error"],"additionalProperties":false,"$defs":{"ErrorInfo":{"plainJson":true,"type":"object","properties":{"code":{"$ref":"error-code.schema.json"},"kind":{"$ref":"#/$defs/ErrorKind"},"message":{"type":"string"},"retryable":{"type":"boolean"},"sqlstate":{"type":"string","pattern":"^[0-9A-Z]{5}$","minLength":5,"maxLength":5},"position":{"type":"integer","minimum":1},"details":{"$ref":"#/$defs/ErrorDetails"}},"required":["code","kind","message","retryable"],"additionalProperties":false},"ErrorKind":{"type":"string","enum":["validation_error","authentication_error","permission_denied","not_found","conflict","sql_rejected","database_error","rate_limited","timeout","internal_error","unavailable"]},"ErrorDetails":{"plainJson":true,"type":"object","properties":{"issues":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/ValidationIssue"}},"meta_table_uid":{"type":"string"},"data_source_uid":{"type":"string"},"data_source_uids":{"plainJson":true,"type":"array","items":{"type":"string"}},"parameter":{"type":"string"},"relation":{"type":"string"},"function":{"type":"string"},"statement_kind":{"type":"string"},"node":{"type":"string"},"limit":{"type":"integer","minimum":0},"retry_after_ms":{"type":"integer","minimum":0}},"additionalProperties":false},"ValidationIssue":{"plainJson":true,"type":"object","properties":{"code":{"$ref":"error-code.schema.json"},"instancePath":{"type":"string","pattern":"^(/([^~/]|~[01])*)*$"},"message":{"type":"string"}},"required":["code","instancePath","message"],"additionalProperties":false}}};
+const schema53 = {"plainJson":true,"type":"object","properties":{"code":{"$ref":"error-code.schema.json"},"kind":{"$ref":"#/$defs/ErrorKind"},"message":{"type":"string"},"retryable":{"type":"boolean"},"sqlstate":{"type":"string","pattern":"^[0-9A-Z]{5}$","minLength":5,"maxLength":5},"position":{"type":"integer","minimum":1},"details":{"$ref":"#/$defs/ErrorDetails"}},"required":["code","kind","message","retryable"],"additionalProperties":false};
 const schema54 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/error-code.schema.json","type":"string","enum":["invalid_json","unsupported_media_type","payload_too_large","sql_too_long","too_many_parameters","missing_field","unknown_field","invalid_type","invalid_value","invalid_format","too_small","too_big","unsupported_version","unsupported_dialect","unsupported_paramstyle","missing_parameter","unused_parameter","unknown_parameter","parameter_style_mismatch","invalid_parameter_value","duplicate_scope_table","unauthenticated","access_denied","operation_not_permitted","meta_table_not_found","data_source_not_found","data_source_mismatch","mixed_data_sources","route_not_found","method_not_allowed","sql_syntax_error","not_single_statement","statement_kind_mismatch","statement_not_allowed","relation_not_in_scope","write_not_in_scope","function_not_allowed","operator_not_allowed","catalog_access_not_allowed","unsupported_syntax","literal_comparison_not_allowed","query_error","unique_violation","constraint_violation","serialization_failure","idempotency_conflict","rate_limited","statement_timeout","internal_error","service_unavailable"]};
 const schema55 = {"type":"string","enum":["validation_error","authentication_error","permission_denied","not_found","conflict","sql_rejected","database_error","rate_limited","timeout","internal_error","unavailable"]};
 const pattern7 = new RegExp("^[0-9A-Z]{5}$", "u");
-const schema56 = {"type":"object","properties":{"issues":{"type":"array","items":{"$ref":"#/$defs/ValidationIssue"}},"meta_table_uid":{"type":"string"},"data_source_uid":{"type":"string"},"data_source_uids":{"type":"array","items":{"type":"string"}},"parameter":{"type":"string"},"relation":{"type":"string"},"function":{"type":"string"},"statement_kind":{"type":"string"},"node":{"type":"string"},"limit":{"type":"integer","minimum":0},"retry_after_ms":{"type":"integer","minimum":0}},"additionalProperties":false};
-const schema57 = {"type":"object","properties":{"code":{"$ref":"error-code.schema.json"},"instancePath":{"type":"string","pattern":"^(/([^~/]|~[01])*)*$"},"message":{"type":"string"}},"required":["code","instancePath","message"],"additionalProperties":false};
+const schema56 = {"plainJson":true,"type":"object","properties":{"issues":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/ValidationIssue"}},"meta_table_uid":{"type":"string"},"data_source_uid":{"type":"string"},"data_source_uids":{"plainJson":true,"type":"array","items":{"type":"string"}},"parameter":{"type":"string"},"relation":{"type":"string"},"function":{"type":"string"},"statement_kind":{"type":"string"},"node":{"type":"string"},"limit":{"type":"integer","minimum":0},"retry_after_ms":{"type":"integer","minimum":0}},"additionalProperties":false};
+const schema57 = {"plainJson":true,"type":"object","properties":{"code":{"$ref":"error-code.schema.json"},"instancePath":{"type":"string","pattern":"^(/([^~/]|~[01])*)*$"},"message":{"type":"string"}},"required":["code","instancePath","message"],"additionalProperties":false};
 const pattern8 = new RegExp("^(/([^~/]|~[01])*)*$", "u");
 
-function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate49.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate49.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1916,18 +1925,14 @@ return false;
 validate49.errors = vErrors;
 return errors === 0;
 }
-validate49.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate48.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate48.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -1943,13 +1948,17 @@ if(_errs1 === errors){
 if(data.issues !== undefined){
 let data0 = data.issues;
 const _errs2 = errors;
+if(typeof data0 == "object" && data0 !== null && (Array.isArray(data0) ? Object.getPrototypeOf(data0) !== Array.prototype : (Object.getPrototypeOf(data0) !== Object.prototype && Object.getPrototypeOf(data0) !== null))){
+validate48.errors = [{instancePath:instancePath+"/issues",schemaPath:"#/properties/issues/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
 if(errors === _errs2){
 if(Array.isArray(data0)){
 var valid1 = true;
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 const _errs4 = errors;
-if(!(validate49(data0[i0], {instancePath:instancePath+"/issues/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+if(!(validate49(data0[i0], {instancePath:instancePath+"/issues/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
 vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
 errors = vErrors.length;
 }
@@ -1997,6 +2006,10 @@ if(valid0){
 if(data.data_source_uids !== undefined){
 let data4 = data.data_source_uids;
 const _errs9 = errors;
+if(typeof data4 == "object" && data4 !== null && (Array.isArray(data4) ? Object.getPrototypeOf(data4) !== Array.prototype : (Object.getPrototypeOf(data4) !== Object.prototype && Object.getPrototypeOf(data4) !== null))){
+validate48.errors = [{instancePath:instancePath+"/data_source_uids",schemaPath:"#/properties/data_source_uids/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
 if(errors === _errs9){
 if(Array.isArray(data4)){
 var valid2 = true;
@@ -2145,18 +2158,14 @@ return false;
 validate48.errors = vErrors;
 return errors === 0;
 }
-validate48.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate47.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate47.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2238,9 +2247,21 @@ let data4 = data.sqlstate;
 const _errs12 = errors;
 if(errors === _errs12){
 if(typeof data4 === "string"){
+if(func1(data4) > 5){
+validate47.errors = [{instancePath:instancePath+"/sqlstate",schemaPath:"#/properties/sqlstate/maxLength",keyword:"maxLength",params:{limit: 5},message:"must NOT have more than 5 characters"}];
+return false;
+}
+else {
+if(func1(data4) < 5){
+validate47.errors = [{instancePath:instancePath+"/sqlstate",schemaPath:"#/properties/sqlstate/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"}];
+return false;
+}
+else {
 if(!pattern7.test(data4)){
 validate47.errors = [{instancePath:instancePath+"/sqlstate",schemaPath:"#/properties/sqlstate/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Z]{5}$"},message:"must match pattern \""+"^[0-9A-Z]{5}$"+"\""}];
 return false;
+}
+}
 }
 }
 else {
@@ -2277,7 +2298,7 @@ var valid0 = true;
 if(valid0){
 if(data.details !== undefined){
 const _errs16 = errors;
-if(!(validate48(data.details, {instancePath:instancePath+"/details",parentData:data,parentDataProperty:"details",rootData,dynamicAnchors}))){
+if(!(validate48(data.details, {instancePath:instancePath+"/details",parentData:data,parentDataProperty:"details",rootData}))){
 vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
 errors = vErrors.length;
 }
@@ -2303,19 +2324,15 @@ return false;
 validate47.errors = vErrors;
 return errors === 0;
 }
-validate47.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://compiled-sql.dev/schemas/compiled-sql.v1/error-response.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate46.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate46.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2348,7 +2365,7 @@ var valid0 = true;
 if(valid0){
 if(data.error !== undefined){
 const _errs3 = errors;
-if(!(validate47(data.error, {instancePath:instancePath+"/error",parentData:data,parentDataProperty:"error",rootData,dynamicAnchors}))){
+if(!(validate47(data.error, {instancePath:instancePath+"/error",parentData:data,parentDataProperty:"error",rootData}))){
 vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
 errors = vErrors.length;
 }
@@ -2375,7 +2392,7 @@ let data3 = data.request_id;
 const _errs6 = errors;
 if(errors === _errs6){
 if(typeof data3 === "string"){
-if(func1(data3) < 1){
+if(data3.length === 0){
 validate46.errors = [{instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2404,31 +2421,23 @@ return false;
 validate46.errors = vErrors;
 return errors === 0;
 }
-validate46.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const verdict_runQueryRequest = validate53;
-const schema59 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/run-query-request.schema.json","type":"string","minLength":1,"pattern":"\\S"};
+const schema59 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/run-query-request.schema.json","type":"string","minLength":1,"pattern":"[^\t\n\u000b\f\r              \u2028\u2029  　﻿]"};
 
-function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://compiled-sql.dev/schemas/compiled-sql.v1/run-query-request.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate53.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(errors === 0){
 if(typeof data === "string"){
-if(func1(data) < 1){
+if(data.length === 0){
 validate53.errors = [{instancePath,schemaPath:"#/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 else {
 if(!pattern4.test(data)){
-validate53.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
+validate53.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "[^\t\n\u000b\f\r              \u2028\u2029  　﻿]"},message:"must match pattern \""+"[^\t\n\u000b\f\r              \u2028\u2029  　﻿]"+"\""}];
 return false;
 }
 }
@@ -2441,20 +2450,16 @@ return false;
 validate53.errors = vErrors;
 return errors === 0;
 }
-validate53.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 export const verdict_runQueryResponse = validate54;
-const schema60 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/run-query-response.schema.json","type":"object","properties":{"ok":{"const":true},"query_id":{"type":"string","minLength":1},"meta_table_uid":{"type":"string","minLength":1},"results":{"type":"array","items":{"type":"object","additionalProperties":{"$ref":"parameter-value.schema.json"}}},"columns":{"$ref":"operation-result.schema.json#/$defs/Columns"},"truncated":{"type":"boolean"},"max_rows":{"type":"integer","minimum":1},"row_count":{"type":"integer","minimum":0},"error":{"type":"null"},"request_id":{"type":"string","minLength":1}},"required":["ok","query_id","meta_table_uid","results","truncated","max_rows","row_count","error"],"additionalProperties":false};
+const schema60 = {"plainJson":true,"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/run-query-response.schema.json","type":"object","properties":{"ok":{"const":true},"query_id":{"type":"string","minLength":1},"meta_table_uid":{"type":"string","minLength":1},"results":{"plainJson":true,"type":"array","items":{"plainJson":true,"type":"object","additionalProperties":{"$ref":"parameter-value.schema.json"}}},"columns":{"$ref":"operation-result.schema.json#/$defs/Columns"},"truncated":{"type":"boolean"},"max_rows":{"type":"integer","minimum":1},"row_count":{"type":"integer","minimum":0},"error":{"type":"null"},"request_id":{"type":"string","minLength":1}},"required":["ok","query_id","meta_table_uid","results","truncated","max_rows","row_count","error"],"additionalProperties":false};
 
-function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate56.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate56.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
 }
 if(errors === 0){
 if(Array.isArray(data)){
@@ -2464,6 +2469,10 @@ for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 const _errs1 = errors;
 const _errs2 = errors;
+if(typeof data0 == "object" && data0 !== null && (Array.isArray(data0) ? Object.getPrototypeOf(data0) !== Array.prototype : (Object.getPrototypeOf(data0) !== Object.prototype && Object.getPrototypeOf(data0) !== null))){
+validate56.errors = [{instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/Column/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
 if(errors === _errs2){
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 let missing0;
@@ -2498,7 +2507,7 @@ let data2 = data0.type;
 const _errs7 = errors;
 if(errors === _errs7){
 if(typeof data2 === "string"){
-if(func1(data2) < 1){
+if(data2.length === 0){
 validate56.errors = [{instancePath:instancePath+"/" + i0+"/type",schemaPath:"#/$defs/Column/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2549,19 +2558,15 @@ return false;
 validate56.errors = vErrors;
 return errors === 0;
 }
-validate56.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://compiled-sql.dev/schemas/compiled-sql.v1/run-query-response.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate54.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate54.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2597,7 +2602,7 @@ let data1 = data.query_id;
 const _errs3 = errors;
 if(errors === _errs3){
 if(typeof data1 === "string"){
-if(func1(data1) < 1){
+if(data1.length === 0){
 validate54.errors = [{instancePath:instancePath+"/query_id",schemaPath:"#/properties/query_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2618,7 +2623,7 @@ let data2 = data.meta_table_uid;
 const _errs5 = errors;
 if(errors === _errs5){
 if(typeof data2 === "string"){
-if(func1(data2) < 1){
+if(data2.length === 0){
 validate54.errors = [{instancePath:instancePath+"/meta_table_uid",schemaPath:"#/properties/meta_table_uid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2637,6 +2642,10 @@ if(valid0){
 if(data.results !== undefined){
 let data3 = data.results;
 const _errs7 = errors;
+if(typeof data3 == "object" && data3 !== null && (Array.isArray(data3) ? Object.getPrototypeOf(data3) !== Array.prototype : (Object.getPrototypeOf(data3) !== Object.prototype && Object.getPrototypeOf(data3) !== null))){
+validate54.errors = [{instancePath:instancePath+"/results",schemaPath:"#/properties/results/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
 if(errors === _errs7){
 if(Array.isArray(data3)){
 var valid1 = true;
@@ -2644,11 +2653,15 @@ const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 const _errs9 = errors;
+if(typeof data4 == "object" && data4 !== null && (Array.isArray(data4) ? Object.getPrototypeOf(data4) !== Array.prototype : (Object.getPrototypeOf(data4) !== Object.prototype && Object.getPrototypeOf(data4) !== null))){
+validate54.errors = [{instancePath:instancePath+"/results/" + i0,schemaPath:"#/properties/results/items/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
 if(errors === _errs9){
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 for(const key1 in data4){
 const _errs12 = errors;
-if(!(validate22(data4[key1], {instancePath:instancePath+"/results/" + i0+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data4,parentDataProperty:key1,rootData,dynamicAnchors}))){
+if(!(validate22(data4[key1], {instancePath:instancePath+"/results/" + i0+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data4,parentDataProperty:key1,rootData}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
@@ -2682,7 +2695,7 @@ var valid0 = true;
 if(valid0){
 if(data.columns !== undefined){
 const _errs13 = errors;
-if(!(validate56(data.columns, {instancePath:instancePath+"/columns",parentData:data,parentDataProperty:"columns",rootData,dynamicAnchors}))){
+if(!(validate56(data.columns, {instancePath:instancePath+"/columns",parentData:data,parentDataProperty:"columns",rootData}))){
 vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
 errors = vErrors.length;
 }
@@ -2763,7 +2776,7 @@ let data11 = data.request_id;
 const _errs22 = errors;
 if(errors === _errs22){
 if(typeof data11 === "string"){
-if(func1(data11) < 1){
+if(data11.length === 0){
 validate54.errors = [{instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2798,14 +2811,13 @@ return false;
 validate54.errors = vErrors;
 return errors === 0;
 }
-validate54.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const verdict_envelopeFixture = validate58;
-const schema63 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/envelope-fixture.schema.json","type":"object","oneOf":[{"$ref":"#/$defs/ValidEnvelopeCase"},{"$ref":"#/$defs/InvalidEnvelopeCase"}],"$defs":{"ValidEnvelopeCase":{"type":"object","properties":{"id":{"$ref":"#/$defs/FixtureId"},"description":{"$ref":"#/$defs/FixtureDescription"},"tags":{"$ref":"#/$defs/FixtureTags"},"source":{"$ref":"#/$defs/FixtureSource"},"document":{"$ref":"#/$defs/DocumentName"},"valid":{"const":true},"envelope":{"$ref":"#/$defs/FixtureDocument"},"envelope_text":{"$ref":"#/$defs/FixtureDocumentText"}},"required":["id","description","tags","document","valid","envelope"],"additionalProperties":false},"InvalidEnvelopeCase":{"type":"object","properties":{"id":{"$ref":"#/$defs/FixtureId"},"description":{"$ref":"#/$defs/FixtureDescription"},"tags":{"$ref":"#/$defs/FixtureTags"},"source":{"$ref":"#/$defs/FixtureSource"},"document":{"$ref":"#/$defs/DocumentName"},"valid":{"const":false},"envelope":{"$ref":"#/$defs/FixtureDocument"},"envelope_text":{"$ref":"#/$defs/FixtureDocumentText"},"expect":{"$ref":"#/$defs/ExpectedOutcome"}},"required":["id","description","tags","document","valid","envelope","expect"],"additionalProperties":false},"FixtureId":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)*$"},"FixtureDescription":{"type":"string","minLength":1},"FixtureTags":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"uniqueItems":true},"FixtureSource":{"type":"string","minLength":1},"DocumentName":{"type":"string","enum":["operation","operation-result","error-response","run-query-request","run-query-response"]},"FixtureDocument":{},"FixtureDocumentText":{"type":"string","minLength":1},"ExpectedOutcome":{"type":"object","properties":{"errors":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/ExpectedIssue"}}},"required":["errors"],"additionalProperties":false},"ExpectedIssue":{"type":"object","properties":{"code":{"$ref":"error-code.schema.json"},"instancePath":{"type":"string","pattern":"^(/([^~/]|~[01])*)*$"}},"required":["code","instancePath"],"additionalProperties":false}}};
-const schema64 = {"type":"object","properties":{"id":{"$ref":"#/$defs/FixtureId"},"description":{"$ref":"#/$defs/FixtureDescription"},"tags":{"$ref":"#/$defs/FixtureTags"},"source":{"$ref":"#/$defs/FixtureSource"},"document":{"$ref":"#/$defs/DocumentName"},"valid":{"const":true},"envelope":{"$ref":"#/$defs/FixtureDocument"},"envelope_text":{"$ref":"#/$defs/FixtureDocumentText"}},"required":["id","description","tags","document","valid","envelope"],"additionalProperties":false};
+const schema63 = {"plainJson":true,"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/envelope-fixture.schema.json","type":"object","oneOf":[{"$ref":"#/$defs/ValidEnvelopeCase"},{"$ref":"#/$defs/InvalidEnvelopeCase"}],"$defs":{"ValidEnvelopeCase":{"plainJson":true,"type":"object","properties":{"id":{"$ref":"#/$defs/FixtureId"},"description":{"$ref":"#/$defs/FixtureDescription"},"tags":{"$ref":"#/$defs/FixtureTags"},"source":{"$ref":"#/$defs/FixtureSource"},"document":{"$ref":"#/$defs/DocumentName"},"valid":{"const":true},"envelope":{"$ref":"#/$defs/FixtureDocument"},"envelope_text":{"$ref":"#/$defs/FixtureDocumentText"}},"required":["id","description","tags","document","valid","envelope"],"additionalProperties":false},"InvalidEnvelopeCase":{"plainJson":true,"type":"object","properties":{"id":{"$ref":"#/$defs/FixtureId"},"description":{"$ref":"#/$defs/FixtureDescription"},"tags":{"$ref":"#/$defs/FixtureTags"},"source":{"$ref":"#/$defs/FixtureSource"},"document":{"$ref":"#/$defs/DocumentName"},"valid":{"const":false},"envelope":{"$ref":"#/$defs/FixtureDocument"},"envelope_text":{"$ref":"#/$defs/FixtureDocumentText"},"expect":{"$ref":"#/$defs/ExpectedOutcome"}},"required":["id","description","tags","document","valid","envelope","expect"],"additionalProperties":false},"FixtureId":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)*$"},"FixtureDescription":{"type":"string","minLength":1},"FixtureTags":{"plainJson":true,"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"uniqueItems":true},"FixtureSource":{"type":"string","minLength":1},"DocumentName":{"type":"string","enum":["operation","operation-result","error-response","run-query-request","run-query-response"]},"FixtureDocument":{},"FixtureDocumentText":{"type":"string","minLength":1},"ExpectedOutcome":{"plainJson":true,"type":"object","properties":{"errors":{"plainJson":true,"type":"array","minItems":1,"items":{"$ref":"#/$defs/ExpectedIssue"}}},"required":["errors"],"additionalProperties":false},"ExpectedIssue":{"plainJson":true,"type":"object","properties":{"code":{"$ref":"error-code.schema.json"},"instancePath":{"type":"string","pattern":"^(/([^~/]|~[01])*)*$"}},"required":["code","instancePath"],"additionalProperties":false}}};
+const schema64 = {"plainJson":true,"type":"object","properties":{"id":{"$ref":"#/$defs/FixtureId"},"description":{"$ref":"#/$defs/FixtureDescription"},"tags":{"$ref":"#/$defs/FixtureTags"},"source":{"$ref":"#/$defs/FixtureSource"},"document":{"$ref":"#/$defs/DocumentName"},"valid":{"const":true},"envelope":{"$ref":"#/$defs/FixtureDocument"},"envelope_text":{"$ref":"#/$defs/FixtureDocumentText"}},"required":["id","description","tags","document","valid","envelope"],"additionalProperties":false};
 const schema65 = {"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)*$"};
 const schema66 = {"type":"string","minLength":1};
-const schema67 = {"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"uniqueItems":true};
+const schema67 = {"plainJson":true,"type":"array","items":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"uniqueItems":true};
 const schema68 = {"type":"string","minLength":1};
 const schema69 = {"type":"string","enum":["operation","operation-result","error-response","run-query-request","run-query-response"]};
 const schema70 = {};
@@ -2813,15 +2825,12 @@ const schema71 = {"type":"string","minLength":1};
 const pattern10 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)*$", "u");
 const pattern11 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
 
-function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate59.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate59.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -2868,7 +2877,7 @@ const _errs5 = errors;
 const _errs6 = errors;
 if(errors === _errs6){
 if(typeof data1 === "string"){
-if(func1(data1) < 1){
+if(data1.length === 0){
 validate59.errors = [{instancePath:instancePath+"/description",schemaPath:"#/$defs/FixtureDescription/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2888,6 +2897,10 @@ if(data.tags !== undefined){
 let data2 = data.tags;
 const _errs8 = errors;
 const _errs9 = errors;
+if(typeof data2 == "object" && data2 !== null && (Array.isArray(data2) ? Object.getPrototypeOf(data2) !== Array.prototype : (Object.getPrototypeOf(data2) !== Object.prototype && Object.getPrototypeOf(data2) !== null))){
+validate59.errors = [{instancePath:instancePath+"/tags",schemaPath:"#/$defs/FixtureTags/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
 if(errors === _errs9){
 if(Array.isArray(data2)){
 var valid4 = true;
@@ -2950,7 +2963,7 @@ const _errs13 = errors;
 const _errs14 = errors;
 if(errors === _errs14){
 if(typeof data4 === "string"){
-if(func1(data4) < 1){
+if(data4.length === 0){
 validate59.errors = [{instancePath:instancePath+"/source",schemaPath:"#/$defs/FixtureSource/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3009,7 +3022,7 @@ const _errs21 = errors;
 const _errs22 = errors;
 if(errors === _errs22){
 if(typeof data8 === "string"){
-if(func1(data8) < 1){
+if(data8.length === 0){
 validate59.errors = [{instancePath:instancePath+"/envelope_text",schemaPath:"#/$defs/FixtureDocumentText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3042,21 +3055,17 @@ return false;
 validate59.errors = vErrors;
 return errors === 0;
 }
-validate59.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema72 = {"type":"object","properties":{"id":{"$ref":"#/$defs/FixtureId"},"description":{"$ref":"#/$defs/FixtureDescription"},"tags":{"$ref":"#/$defs/FixtureTags"},"source":{"$ref":"#/$defs/FixtureSource"},"document":{"$ref":"#/$defs/DocumentName"},"valid":{"const":false},"envelope":{"$ref":"#/$defs/FixtureDocument"},"envelope_text":{"$ref":"#/$defs/FixtureDocumentText"},"expect":{"$ref":"#/$defs/ExpectedOutcome"}},"required":["id","description","tags","document","valid","envelope","expect"],"additionalProperties":false};
-const schema80 = {"type":"object","properties":{"errors":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/ExpectedIssue"}}},"required":["errors"],"additionalProperties":false};
-const schema81 = {"type":"object","properties":{"code":{"$ref":"error-code.schema.json"},"instancePath":{"type":"string","pattern":"^(/([^~/]|~[01])*)*$"}},"required":["code","instancePath"],"additionalProperties":false};
+const schema72 = {"plainJson":true,"type":"object","properties":{"id":{"$ref":"#/$defs/FixtureId"},"description":{"$ref":"#/$defs/FixtureDescription"},"tags":{"$ref":"#/$defs/FixtureTags"},"source":{"$ref":"#/$defs/FixtureSource"},"document":{"$ref":"#/$defs/DocumentName"},"valid":{"const":false},"envelope":{"$ref":"#/$defs/FixtureDocument"},"envelope_text":{"$ref":"#/$defs/FixtureDocumentText"},"expect":{"$ref":"#/$defs/ExpectedOutcome"}},"required":["id","description","tags","document","valid","envelope","expect"],"additionalProperties":false};
+const schema80 = {"plainJson":true,"type":"object","properties":{"errors":{"plainJson":true,"type":"array","minItems":1,"items":{"$ref":"#/$defs/ExpectedIssue"}}},"required":["errors"],"additionalProperties":false};
+const schema81 = {"plainJson":true,"type":"object","properties":{"code":{"$ref":"error-code.schema.json"},"instancePath":{"type":"string","pattern":"^(/([^~/]|~[01])*)*$"}},"required":["code","instancePath"],"additionalProperties":false};
 
-function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate63.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate63.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3124,18 +3133,14 @@ return false;
 validate63.errors = vErrors;
 return errors === 0;
 }
-validate63.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate62.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate62.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3157,6 +3162,10 @@ if(_errs1 === errors){
 if(data.errors !== undefined){
 let data0 = data.errors;
 const _errs2 = errors;
+if(typeof data0 == "object" && data0 !== null && (Array.isArray(data0) ? Object.getPrototypeOf(data0) !== Array.prototype : (Object.getPrototypeOf(data0) !== Object.prototype && Object.getPrototypeOf(data0) !== null))){
+validate62.errors = [{instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
 if(errors === _errs2){
 if(Array.isArray(data0)){
 if(data0.length < 1){
@@ -3168,7 +3177,7 @@ var valid1 = true;
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 const _errs4 = errors;
-if(!(validate63(data0[i0], {instancePath:instancePath+"/errors/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+if(!(validate63(data0[i0], {instancePath:instancePath+"/errors/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
 vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
 errors = vErrors.length;
 }
@@ -3196,18 +3205,14 @@ return false;
 validate62.errors = vErrors;
 return errors === 0;
 }
-validate62.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate61.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate61.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3254,7 +3259,7 @@ const _errs5 = errors;
 const _errs6 = errors;
 if(errors === _errs6){
 if(typeof data1 === "string"){
-if(func1(data1) < 1){
+if(data1.length === 0){
 validate61.errors = [{instancePath:instancePath+"/description",schemaPath:"#/$defs/FixtureDescription/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3274,6 +3279,10 @@ if(data.tags !== undefined){
 let data2 = data.tags;
 const _errs8 = errors;
 const _errs9 = errors;
+if(typeof data2 == "object" && data2 !== null && (Array.isArray(data2) ? Object.getPrototypeOf(data2) !== Array.prototype : (Object.getPrototypeOf(data2) !== Object.prototype && Object.getPrototypeOf(data2) !== null))){
+validate61.errors = [{instancePath:instancePath+"/tags",schemaPath:"#/$defs/FixtureTags/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
 if(errors === _errs9){
 if(Array.isArray(data2)){
 var valid4 = true;
@@ -3336,7 +3345,7 @@ const _errs13 = errors;
 const _errs14 = errors;
 if(errors === _errs14){
 if(typeof data4 === "string"){
-if(func1(data4) < 1){
+if(data4.length === 0){
 validate61.errors = [{instancePath:instancePath+"/source",schemaPath:"#/$defs/FixtureSource/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3395,7 +3404,7 @@ const _errs21 = errors;
 const _errs22 = errors;
 if(errors === _errs22){
 if(typeof data8 === "string"){
-if(func1(data8) < 1){
+if(data8.length === 0){
 validate61.errors = [{instancePath:instancePath+"/envelope_text",schemaPath:"#/$defs/FixtureDocumentText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3413,7 +3422,7 @@ var valid0 = true;
 if(valid0){
 if(data.expect !== undefined){
 const _errs24 = errors;
-if(!(validate62(data.expect, {instancePath:instancePath+"/expect",parentData:data,parentDataProperty:"expect",rootData,dynamicAnchors}))){
+if(!(validate62(data.expect, {instancePath:instancePath+"/expect",parentData:data,parentDataProperty:"expect",rootData}))){
 vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
 errors = vErrors.length;
 }
@@ -3441,20 +3450,12 @@ return false;
 validate61.errors = vErrors;
 return errors === 0;
 }
-validate61.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://compiled-sql.dev/schemas/compiled-sql.v1/envelope-fixture.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate58.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
 if(!(data && typeof data == "object" && !Array.isArray(data))){
 validate58.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
@@ -3463,7 +3464,7 @@ const _errs1 = errors;
 let valid0 = false;
 let passing0 = null;
 const _errs2 = errors;
-if(!(validate59(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+if(!(validate59(data, {instancePath,parentData,parentDataProperty,rootData}))){
 vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
 errors = vErrors.length;
 }
@@ -3471,10 +3472,9 @@ var _valid0 = _errs2 === errors;
 if(_valid0){
 valid0 = true;
 passing0 = 0;
-var props0 = true;
 }
 const _errs3 = errors;
-if(!(validate61(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+if(!(validate61(data, {instancePath,parentData,parentDataProperty,rootData}))){
 vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
 errors = vErrors.length;
 }
@@ -3487,9 +3487,6 @@ else {
 if(_valid0){
 valid0 = true;
 passing0 = 1;
-if(props0 !== true){
-props0 = true;
-}
 }
 }
 if(!valid0){
@@ -3514,29 +3511,28 @@ else {
 vErrors = null;
 }
 }
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate58.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
 }
 validate58.errors = vErrors;
-evaluated0.props = props0;
 return errors === 0;
 }
-validate58.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 export const verdict_conformanceReport = validate67;
-const schema83 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/conformance-report.schema.json","type":"object","properties":{"format":{"const":"compiled-sql.conformance-report.v1"},"protocol":{"const":"compiled-sql.v1"},"suite":{"type":"string","enum":["envelopes","server","client"]},"implementation":{"$ref":"#/$defs/Implementation"},"started_at":{"type":"string","minLength":1},"duration_ms":{"type":"number","minimum":0},"summary":{"$ref":"#/$defs/ReportSummary"},"stale_known_failures":{"type":"array","items":{"type":"string"}},"cases":{"type":"array","items":{"$ref":"#/$defs/CaseResult"}},"exit_code":{"type":"integer","enum":[0,1,2]}},"required":["format","protocol","suite","implementation","started_at","duration_ms","summary","stale_known_failures","cases","exit_code"],"additionalProperties":false,"$defs":{"Implementation":{"type":"object","properties":{"name":{"type":"string","minLength":1},"version":{"type":"string","minLength":1},"language":{"type":"string","minLength":1}},"required":["name","version","language"],"additionalProperties":false},"ReportSummary":{"type":"object","properties":{"total":{"type":"integer","minimum":0},"passed":{"type":"integer","minimum":0},"failed":{"type":"integer","minimum":0},"known_failures":{"type":"integer","minimum":0},"skipped":{"type":"integer","minimum":0}},"required":["total","passed","failed","known_failures","skipped"],"additionalProperties":false},"CaseResult":{"type":"object","properties":{"id":{"type":"string","minLength":1},"path":{"type":"string"},"status":{"type":"string","enum":["passed","failed","known_failure","skipped"]},"duration_ms":{"type":"number","minimum":0},"reason":{"type":"string"},"failure":{"$ref":"#/$defs/CaseFailure"}},"required":["id","status","duration_ms"],"additionalProperties":false},"CaseFailure":{"type":"object","properties":{"message":{"type":"string"},"expected":{},"actual":{},"request":{},"response":{}},"required":["message"],"additionalProperties":false}}};
-const schema84 = {"type":"object","properties":{"name":{"type":"string","minLength":1},"version":{"type":"string","minLength":1},"language":{"type":"string","minLength":1}},"required":["name","version","language"],"additionalProperties":false};
-const schema85 = {"type":"object","properties":{"total":{"type":"integer","minimum":0},"passed":{"type":"integer","minimum":0},"failed":{"type":"integer","minimum":0},"known_failures":{"type":"integer","minimum":0},"skipped":{"type":"integer","minimum":0}},"required":["total","passed","failed","known_failures","skipped"],"additionalProperties":false};
-const schema86 = {"type":"object","properties":{"id":{"type":"string","minLength":1},"path":{"type":"string"},"status":{"type":"string","enum":["passed","failed","known_failure","skipped"]},"duration_ms":{"type":"number","minimum":0},"reason":{"type":"string"},"failure":{"$ref":"#/$defs/CaseFailure"}},"required":["id","status","duration_ms"],"additionalProperties":false};
-const schema87 = {"type":"object","properties":{"message":{"type":"string"},"expected":{},"actual":{},"request":{},"response":{}},"required":["message"],"additionalProperties":false};
+const schema83 = {"plainJson":true,"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/conformance-report.schema.json","type":"object","properties":{"format":{"const":"compiled-sql.conformance-report.v1"},"protocol":{"const":"compiled-sql.v1"},"suite":{"type":"string","enum":["envelopes","server","client"]},"implementation":{"$ref":"#/$defs/Implementation"},"started_at":{"type":"string","minLength":1},"duration_ms":{"type":"number","minimum":0},"summary":{"$ref":"#/$defs/ReportSummary"},"stale_known_failures":{"plainJson":true,"type":"array","items":{"type":"string"}},"cases":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/CaseResult"}},"exit_code":{"type":"integer","enum":[0,1,2]}},"required":["format","protocol","suite","implementation","started_at","duration_ms","summary","stale_known_failures","cases","exit_code"],"additionalProperties":false,"$defs":{"Implementation":{"plainJson":true,"type":"object","properties":{"name":{"type":"string","minLength":1},"version":{"type":"string","minLength":1},"language":{"type":"string","minLength":1}},"required":["name","version","language"],"additionalProperties":false},"ReportSummary":{"plainJson":true,"type":"object","properties":{"total":{"type":"integer","minimum":0},"passed":{"type":"integer","minimum":0},"failed":{"type":"integer","minimum":0},"known_failures":{"type":"integer","minimum":0},"skipped":{"type":"integer","minimum":0}},"required":["total","passed","failed","known_failures","skipped"],"additionalProperties":false},"CaseResult":{"plainJson":true,"type":"object","properties":{"id":{"type":"string","minLength":1},"path":{"type":"string"},"status":{"type":"string","enum":["passed","failed","known_failure","skipped"]},"duration_ms":{"type":"number","minimum":0},"reason":{"type":"string"},"failure":{"$ref":"#/$defs/CaseFailure"}},"required":["id","status","duration_ms"],"additionalProperties":false},"CaseFailure":{"plainJson":true,"type":"object","properties":{"message":{"type":"string"},"expected":{},"actual":{},"request":{},"response":{}},"required":["message"],"additionalProperties":false}}};
+const schema84 = {"plainJson":true,"type":"object","properties":{"name":{"type":"string","minLength":1},"version":{"type":"string","minLength":1},"language":{"type":"string","minLength":1}},"required":["name","version","language"],"additionalProperties":false};
+const schema85 = {"plainJson":true,"type":"object","properties":{"total":{"type":"integer","minimum":0},"passed":{"type":"integer","minimum":0},"failed":{"type":"integer","minimum":0},"known_failures":{"type":"integer","minimum":0},"skipped":{"type":"integer","minimum":0}},"required":["total","passed","failed","known_failures","skipped"],"additionalProperties":false};
+const schema86 = {"plainJson":true,"type":"object","properties":{"id":{"type":"string","minLength":1},"path":{"type":"string"},"status":{"type":"string","enum":["passed","failed","known_failure","skipped"]},"duration_ms":{"type":"number","minimum":0},"reason":{"type":"string"},"failure":{"$ref":"#/$defs/CaseFailure"}},"required":["id","status","duration_ms"],"additionalProperties":false};
+const schema87 = {"plainJson":true,"type":"object","properties":{"message":{"type":"string"},"expected":{},"actual":{},"request":{},"response":{}},"required":["message"],"additionalProperties":false};
 
-function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate68.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate68.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3560,7 +3556,7 @@ let data0 = data.id;
 const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
-if(func1(data0) < 1){
+if(data0.length === 0){
 validate68.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3642,6 +3638,10 @@ if(data.failure !== undefined){
 let data5 = data.failure;
 const _errs12 = errors;
 const _errs13 = errors;
+if(typeof data5 == "object" && data5 !== null && (Array.isArray(data5) ? Object.getPrototypeOf(data5) !== Array.prototype : (Object.getPrototypeOf(data5) !== Object.prototype && Object.getPrototypeOf(data5) !== null))){
+validate68.errors = [{instancePath:instancePath+"/failure",schemaPath:"#/$defs/CaseFailure/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
 if(errors === _errs13){
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 let missing1;
@@ -3694,19 +3694,15 @@ return false;
 validate68.errors = vErrors;
 return errors === 0;
 }
-validate68.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://compiled-sql.dev/schemas/compiled-sql.v1/conformance-report.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate67.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate67.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -3770,6 +3766,10 @@ if(data.implementation !== undefined){
 let data3 = data.implementation;
 const _errs6 = errors;
 const _errs7 = errors;
+if(typeof data3 == "object" && data3 !== null && (Array.isArray(data3) ? Object.getPrototypeOf(data3) !== Array.prototype : (Object.getPrototypeOf(data3) !== Object.prototype && Object.getPrototypeOf(data3) !== null))){
+validate67.errors = [{instancePath:instancePath+"/implementation",schemaPath:"#/$defs/Implementation/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
 if(errors === _errs7){
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 let missing1;
@@ -3792,7 +3792,7 @@ let data4 = data3.name;
 const _errs10 = errors;
 if(errors === _errs10){
 if(typeof data4 === "string"){
-if(func1(data4) < 1){
+if(data4.length === 0){
 validate67.errors = [{instancePath:instancePath+"/implementation/name",schemaPath:"#/$defs/Implementation/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3813,7 +3813,7 @@ let data5 = data3.version;
 const _errs12 = errors;
 if(errors === _errs12){
 if(typeof data5 === "string"){
-if(func1(data5) < 1){
+if(data5.length === 0){
 validate67.errors = [{instancePath:instancePath+"/implementation/version",schemaPath:"#/$defs/Implementation/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3834,7 +3834,7 @@ let data6 = data3.language;
 const _errs14 = errors;
 if(errors === _errs14){
 if(typeof data6 === "string"){
-if(func1(data6) < 1){
+if(data6.length === 0){
 validate67.errors = [{instancePath:instancePath+"/implementation/language",schemaPath:"#/$defs/Implementation/properties/language/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3870,7 +3870,7 @@ let data7 = data.started_at;
 const _errs16 = errors;
 if(errors === _errs16){
 if(typeof data7 === "string"){
-if(func1(data7) < 1){
+if(data7.length === 0){
 validate67.errors = [{instancePath:instancePath+"/started_at",schemaPath:"#/properties/started_at/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3911,6 +3911,10 @@ if(data.summary !== undefined){
 let data9 = data.summary;
 const _errs20 = errors;
 const _errs21 = errors;
+if(typeof data9 == "object" && data9 !== null && (Array.isArray(data9) ? Object.getPrototypeOf(data9) !== Array.prototype : (Object.getPrototypeOf(data9) !== Object.prototype && Object.getPrototypeOf(data9) !== null))){
+validate67.errors = [{instancePath:instancePath+"/summary",schemaPath:"#/$defs/ReportSummary/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
 if(errors === _errs21){
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 let missing2;
@@ -4053,6 +4057,10 @@ if(valid0){
 if(data.stale_known_failures !== undefined){
 let data15 = data.stale_known_failures;
 const _errs34 = errors;
+if(typeof data15 == "object" && data15 !== null && (Array.isArray(data15) ? Object.getPrototypeOf(data15) !== Array.prototype : (Object.getPrototypeOf(data15) !== Object.prototype && Object.getPrototypeOf(data15) !== null))){
+validate67.errors = [{instancePath:instancePath+"/stale_known_failures",schemaPath:"#/properties/stale_known_failures/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
 if(errors === _errs34){
 if(Array.isArray(data15)){
 var valid5 = true;
@@ -4083,13 +4091,17 @@ if(valid0){
 if(data.cases !== undefined){
 let data17 = data.cases;
 const _errs38 = errors;
+if(typeof data17 == "object" && data17 !== null && (Array.isArray(data17) ? Object.getPrototypeOf(data17) !== Array.prototype : (Object.getPrototypeOf(data17) !== Object.prototype && Object.getPrototypeOf(data17) !== null))){
+validate67.errors = [{instancePath:instancePath+"/cases",schemaPath:"#/properties/cases/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
 if(errors === _errs38){
 if(Array.isArray(data17)){
 var valid6 = true;
 const len1 = data17.length;
 for(let i1=0; i1<len1; i1++){
 const _errs40 = errors;
-if(!(validate68(data17[i1], {instancePath:instancePath+"/cases/" + i1,parentData:data17,parentDataProperty:i1,rootData,dynamicAnchors}))){
+if(!(validate68(data17[i1], {instancePath:instancePath+"/cases/" + i1,parentData:data17,parentDataProperty:i1,rootData}))){
 vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
 errors = vErrors.length;
 }
@@ -4146,24 +4158,20 @@ return false;
 validate67.errors = vErrors;
 return errors === 0;
 }
-validate67.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const verdict_adapterRequest = validate70;
-const schema88 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/adapter-request.schema.json","type":"object","oneOf":[{"$ref":"#/$defs/AdapterHello"},{"$ref":"#/$defs/AdapterValidate"},{"$ref":"#/$defs/AdapterShutdown"}],"discriminator":{"propertyName":"type"},"$defs":{"AdapterHello":{"type":"object","properties":{"type":{"const":"hello"},"protocol":{"$ref":"#/$defs/AdapterProtocolVersion"},"suite":{"type":"string","enum":["envelopes","server","client"]}},"required":["type","protocol","suite"],"additionalProperties":false},"AdapterValidate":{"type":"object","properties":{"type":{"const":"validate"},"id":{"type":"string","minLength":1},"document":{"type":"string","enum":["operation","operation-result","error-response","run-query-request","run-query-response"]},"text":{"type":"string"}},"required":["type","id","document","text"],"additionalProperties":false},"AdapterShutdown":{"type":"object","properties":{"type":{"const":"shutdown"}},"required":["type"],"additionalProperties":false},"AdapterProtocolVersion":{"const":"compiled-sql.adapter.v1"}}};
-const schema91 = {"type":"object","properties":{"type":{"const":"validate"},"id":{"type":"string","minLength":1},"document":{"type":"string","enum":["operation","operation-result","error-response","run-query-request","run-query-response"]},"text":{"type":"string"}},"required":["type","id","document","text"],"additionalProperties":false};
-const schema92 = {"type":"object","properties":{"type":{"const":"shutdown"}},"required":["type"],"additionalProperties":false};
-const schema89 = {"type":"object","properties":{"type":{"const":"hello"},"protocol":{"$ref":"#/$defs/AdapterProtocolVersion"},"suite":{"type":"string","enum":["envelopes","server","client"]}},"required":["type","protocol","suite"],"additionalProperties":false};
+const schema88 = {"plainJson":true,"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/adapter-request.schema.json","type":"object","oneOf":[{"$ref":"#/$defs/AdapterHello"},{"$ref":"#/$defs/AdapterValidate"},{"$ref":"#/$defs/AdapterShutdown"}],"discriminator":{"propertyName":"type"},"$defs":{"AdapterHello":{"plainJson":true,"type":"object","properties":{"type":{"const":"hello"},"protocol":{"$ref":"#/$defs/AdapterProtocolVersion"},"suite":{"type":"string","enum":["envelopes","server","client"]}},"required":["type","protocol","suite"],"additionalProperties":false},"AdapterValidate":{"plainJson":true,"type":"object","properties":{"type":{"const":"validate"},"id":{"type":"string","minLength":1},"document":{"type":"string","enum":["operation","operation-result","error-response","run-query-request","run-query-response"]},"text":{"type":"string"}},"required":["type","id","document","text"],"additionalProperties":false},"AdapterShutdown":{"plainJson":true,"type":"object","properties":{"type":{"const":"shutdown"}},"required":["type"],"additionalProperties":false},"AdapterProtocolVersion":{"const":"compiled-sql.adapter.v1"}}};
+const schema91 = {"plainJson":true,"type":"object","properties":{"type":{"const":"validate"},"id":{"type":"string","minLength":1},"document":{"type":"string","enum":["operation","operation-result","error-response","run-query-request","run-query-response"]},"text":{"type":"string"}},"required":["type","id","document","text"],"additionalProperties":false};
+const schema92 = {"plainJson":true,"type":"object","properties":{"type":{"const":"shutdown"}},"required":["type"],"additionalProperties":false};
+const schema89 = {"plainJson":true,"type":"object","properties":{"type":{"const":"hello"},"protocol":{"$ref":"#/$defs/AdapterProtocolVersion"},"suite":{"type":"string","enum":["envelopes","server","client"]}},"required":["type","protocol","suite"],"additionalProperties":false};
 const schema90 = {"const":"compiled-sql.adapter.v1"};
 
-function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate71.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate71.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4235,33 +4243,32 @@ return false;
 validate71.errors = vErrors;
 return errors === 0;
 }
-validate71.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://compiled-sql.dev/schemas/compiled-sql.v1/adapter-request.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate70.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate70.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 const tag0 = data.type;
 if(typeof tag0 == "string"){
 if(tag0 === "hello"){
-if(!(validate71(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+if(!(validate71(data, {instancePath,parentData,parentDataProperty,rootData}))){
 vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
 errors = vErrors.length;
 }
-var props0 = true;
 }
 else if(tag0 === "validate"){
 const _errs4 = errors;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate70.errors = [{instancePath,schemaPath:"#/$defs/AdapterValidate/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
 if(errors === _errs4){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
@@ -4296,7 +4303,7 @@ let data1 = data.id;
 const _errs8 = errors;
 if(errors === _errs8){
 if(typeof data1 === "string"){
-if(func1(data1) < 1){
+if(data1.length === 0){
 validate70.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/AdapterValidate/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4351,12 +4358,13 @@ validate70.errors = [{instancePath,schemaPath:"#/$defs/AdapterValidate/type",key
 return false;
 }
 }
-if(props0 !== true){
-props0 = true;
-}
 }
 else if(tag0 === "shutdown"){
 const _errs15 = errors;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate70.errors = [{instancePath,schemaPath:"#/$defs/AdapterShutdown/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
 if(errors === _errs15){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing1;
@@ -4388,9 +4396,6 @@ validate70.errors = [{instancePath,schemaPath:"#/$defs/AdapterShutdown/type",key
 return false;
 }
 }
-if(props0 !== true){
-props0 = true;
-}
 }
 else {
 validate70.errors = [{instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "type", tagValue: tag0},message:"value of tag \"type\" must be in oneOf"}];
@@ -4408,26 +4413,21 @@ return false;
 }
 }
 validate70.errors = vErrors;
-evaluated0.props = props0;
 return errors === 0;
 }
-validate70.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 export const verdict_adapterResponse = validate73;
-const schema93 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/adapter-response.schema.json","type":"object","oneOf":[{"$ref":"#/$defs/AdapterHelloReply"},{"$ref":"#/$defs/AdapterValidateResult"},{"$ref":"#/$defs/AdapterSkip"},{"$ref":"#/$defs/AdapterFailure"}],"discriminator":{"propertyName":"type"},"$defs":{"AdapterHelloReply":{"type":"object","properties":{"type":{"const":"hello"},"protocol":{"$ref":"adapter-request.schema.json#/$defs/AdapterProtocolVersion"},"implementation":{"$ref":"conformance-report.schema.json#/$defs/Implementation"}},"required":["type","protocol","implementation"],"additionalProperties":false},"AdapterValidateResult":{"type":"object","properties":{"type":{"const":"result"},"id":{"type":"string","minLength":1},"valid":{"type":"boolean"},"issues":{"type":"array","items":{"$ref":"#/$defs/AdapterReportedIssue"}}},"required":["type","id","valid","issues"],"additionalProperties":false},"AdapterReportedIssue":{"type":"object","properties":{"code":{"type":"string"},"instancePath":{"type":"string"},"message":{"type":"string"}},"required":["code","instancePath"],"additionalProperties":false},"AdapterSkip":{"type":"object","properties":{"type":{"const":"skip"},"id":{"type":"string","minLength":1},"reason":{"type":"string","minLength":1}},"required":["type","id","reason"],"additionalProperties":false},"AdapterFailure":{"type":"object","properties":{"type":{"const":"error"},"id":{"type":"string","minLength":1},"message":{"type":"string"}},"required":["type","id","message"],"additionalProperties":false}}};
-const schema99 = {"type":"object","properties":{"type":{"const":"skip"},"id":{"type":"string","minLength":1},"reason":{"type":"string","minLength":1}},"required":["type","id","reason"],"additionalProperties":false};
-const schema100 = {"type":"object","properties":{"type":{"const":"error"},"id":{"type":"string","minLength":1},"message":{"type":"string"}},"required":["type","id","message"],"additionalProperties":false};
-const schema94 = {"type":"object","properties":{"type":{"const":"hello"},"protocol":{"$ref":"adapter-request.schema.json#/$defs/AdapterProtocolVersion"},"implementation":{"$ref":"conformance-report.schema.json#/$defs/Implementation"}},"required":["type","protocol","implementation"],"additionalProperties":false};
+const schema93 = {"plainJson":true,"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/adapter-response.schema.json","type":"object","oneOf":[{"$ref":"#/$defs/AdapterHelloReply"},{"$ref":"#/$defs/AdapterValidateResult"},{"$ref":"#/$defs/AdapterSkip"},{"$ref":"#/$defs/AdapterFailure"}],"discriminator":{"propertyName":"type"},"$defs":{"AdapterHelloReply":{"plainJson":true,"type":"object","properties":{"type":{"const":"hello"},"protocol":{"$ref":"adapter-request.schema.json#/$defs/AdapterProtocolVersion"},"implementation":{"$ref":"conformance-report.schema.json#/$defs/Implementation"}},"required":["type","protocol","implementation"],"additionalProperties":false},"AdapterValidateResult":{"plainJson":true,"type":"object","properties":{"type":{"const":"result"},"id":{"type":"string","minLength":1},"valid":{"type":"boolean"},"issues":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/AdapterReportedIssue"}}},"required":["type","id","valid","issues"],"additionalProperties":false},"AdapterReportedIssue":{"plainJson":true,"type":"object","properties":{"code":{"type":"string"},"instancePath":{"type":"string"},"message":{"type":"string"}},"required":["code","instancePath"],"additionalProperties":false},"AdapterSkip":{"plainJson":true,"type":"object","properties":{"type":{"const":"skip"},"id":{"type":"string","minLength":1},"reason":{"type":"string","minLength":1}},"required":["type","id","reason"],"additionalProperties":false},"AdapterFailure":{"plainJson":true,"type":"object","properties":{"type":{"const":"error"},"id":{"type":"string","minLength":1},"message":{"type":"string"}},"required":["type","id","message"],"additionalProperties":false}}};
+const schema99 = {"plainJson":true,"type":"object","properties":{"type":{"const":"skip"},"id":{"type":"string","minLength":1},"reason":{"type":"string","minLength":1}},"required":["type","id","reason"],"additionalProperties":false};
+const schema100 = {"plainJson":true,"type":"object","properties":{"type":{"const":"error"},"id":{"type":"string","minLength":1},"message":{"type":"string"}},"required":["type","id","message"],"additionalProperties":false};
+const schema94 = {"plainJson":true,"type":"object","properties":{"type":{"const":"hello"},"protocol":{"$ref":"adapter-request.schema.json#/$defs/AdapterProtocolVersion"},"implementation":{"$ref":"conformance-report.schema.json#/$defs/Implementation"}},"required":["type","protocol","implementation"],"additionalProperties":false};
 
-function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate74.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate74.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4474,6 +4474,10 @@ if(data.implementation !== undefined){
 let data2 = data.implementation;
 const _errs5 = errors;
 const _errs6 = errors;
+if(typeof data2 == "object" && data2 !== null && (Array.isArray(data2) ? Object.getPrototypeOf(data2) !== Array.prototype : (Object.getPrototypeOf(data2) !== Object.prototype && Object.getPrototypeOf(data2) !== null))){
+validate74.errors = [{instancePath:instancePath+"/implementation",schemaPath:"conformance-report.schema.json#/$defs/Implementation/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
 if(errors === _errs6){
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 let missing1;
@@ -4496,7 +4500,7 @@ let data3 = data2.name;
 const _errs9 = errors;
 if(errors === _errs9){
 if(typeof data3 === "string"){
-if(func1(data3) < 1){
+if(data3.length === 0){
 validate74.errors = [{instancePath:instancePath+"/implementation/name",schemaPath:"conformance-report.schema.json#/$defs/Implementation/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4517,7 +4521,7 @@ let data4 = data2.version;
 const _errs11 = errors;
 if(errors === _errs11){
 if(typeof data4 === "string"){
-if(func1(data4) < 1){
+if(data4.length === 0){
 validate74.errors = [{instancePath:instancePath+"/implementation/version",schemaPath:"conformance-report.schema.json#/$defs/Implementation/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4538,7 +4542,7 @@ let data5 = data2.language;
 const _errs13 = errors;
 if(errors === _errs13){
 if(typeof data5 === "string"){
-if(func1(data5) < 1){
+if(data5.length === 0){
 validate74.errors = [{instancePath:instancePath+"/implementation/language",schemaPath:"conformance-report.schema.json#/$defs/Implementation/properties/language/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4581,20 +4585,16 @@ return false;
 validate74.errors = vErrors;
 return errors === 0;
 }
-validate74.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema97 = {"type":"object","properties":{"type":{"const":"result"},"id":{"type":"string","minLength":1},"valid":{"type":"boolean"},"issues":{"type":"array","items":{"$ref":"#/$defs/AdapterReportedIssue"}}},"required":["type","id","valid","issues"],"additionalProperties":false};
-const schema98 = {"type":"object","properties":{"code":{"type":"string"},"instancePath":{"type":"string"},"message":{"type":"string"}},"required":["code","instancePath"],"additionalProperties":false};
+const schema97 = {"plainJson":true,"type":"object","properties":{"type":{"const":"result"},"id":{"type":"string","minLength":1},"valid":{"type":"boolean"},"issues":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/AdapterReportedIssue"}}},"required":["type","id","valid","issues"],"additionalProperties":false};
+const schema98 = {"plainJson":true,"type":"object","properties":{"code":{"type":"string"},"instancePath":{"type":"string"},"message":{"type":"string"}},"required":["code","instancePath"],"additionalProperties":false};
 
-function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate75.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate75.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -4630,7 +4630,7 @@ let data1 = data.id;
 const _errs3 = errors;
 if(errors === _errs3){
 if(typeof data1 === "string"){
-if(func1(data1) < 1){
+if(data1.length === 0){
 validate75.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4661,6 +4661,10 @@ if(valid0){
 if(data.issues !== undefined){
 let data3 = data.issues;
 const _errs7 = errors;
+if(typeof data3 == "object" && data3 !== null && (Array.isArray(data3) ? Object.getPrototypeOf(data3) !== Array.prototype : (Object.getPrototypeOf(data3) !== Object.prototype && Object.getPrototypeOf(data3) !== null))){
+validate75.errors = [{instancePath:instancePath+"/issues",schemaPath:"#/properties/issues/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
 if(errors === _errs7){
 if(Array.isArray(data3)){
 var valid1 = true;
@@ -4669,6 +4673,10 @@ for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 const _errs9 = errors;
 const _errs10 = errors;
+if(typeof data4 == "object" && data4 !== null && (Array.isArray(data4) ? Object.getPrototypeOf(data4) !== Array.prototype : (Object.getPrototypeOf(data4) !== Object.prototype && Object.getPrototypeOf(data4) !== null))){
+validate75.errors = [{instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/AdapterReportedIssue/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
 if(errors === _errs10){
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 let missing1;
@@ -4761,42 +4769,38 @@ return false;
 validate75.errors = vErrors;
 return errors === 0;
 }
-validate75.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://compiled-sql.dev/schemas/compiled-sql.v1/adapter-response.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate73.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate73.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 const tag0 = data.type;
 if(typeof tag0 == "string"){
 if(tag0 === "hello"){
-if(!(validate74(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+if(!(validate74(data, {instancePath,parentData,parentDataProperty,rootData}))){
 vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
 errors = vErrors.length;
 }
-var props0 = true;
 }
 else if(tag0 === "result"){
-if(!(validate75(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+if(!(validate75(data, {instancePath,parentData,parentDataProperty,rootData}))){
 vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
 errors = vErrors.length;
-}
-if(props0 !== true){
-props0 = true;
 }
 }
 else if(tag0 === "skip"){
 const _errs5 = errors;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate73.errors = [{instancePath,schemaPath:"#/$defs/AdapterSkip/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
 if(errors === _errs5){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
@@ -4831,7 +4835,7 @@ let data1 = data.id;
 const _errs9 = errors;
 if(errors === _errs9){
 if(typeof data1 === "string"){
-if(func1(data1) < 1){
+if(data1.length === 0){
 validate73.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/AdapterSkip/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4852,7 +4856,7 @@ let data2 = data.reason;
 const _errs11 = errors;
 if(errors === _errs11){
 if(typeof data2 === "string"){
-if(func1(data2) < 1){
+if(data2.length === 0){
 validate73.errors = [{instancePath:instancePath+"/reason",schemaPath:"#/$defs/AdapterSkip/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4877,12 +4881,13 @@ validate73.errors = [{instancePath,schemaPath:"#/$defs/AdapterSkip/type",keyword
 return false;
 }
 }
-if(props0 !== true){
-props0 = true;
-}
 }
 else if(tag0 === "error"){
 const _errs14 = errors;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate73.errors = [{instancePath,schemaPath:"#/$defs/AdapterFailure/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
 if(errors === _errs14){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing1;
@@ -4917,7 +4922,7 @@ let data4 = data.id;
 const _errs18 = errors;
 if(errors === _errs18){
 if(typeof data4 === "string"){
-if(func1(data4) < 1){
+if(data4.length === 0){
 validate73.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/AdapterFailure/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4954,9 +4959,6 @@ validate73.errors = [{instancePath,schemaPath:"#/$defs/AdapterFailure/type",keyw
 return false;
 }
 }
-if(props0 !== true){
-props0 = true;
-}
 }
 else {
 validate73.errors = [{instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "type", tagValue: tag0},message:"value of tag \"type\" must be in oneOf"}];
@@ -4974,8 +4976,6 @@ return false;
 }
 }
 validate73.errors = vErrors;
-evaluated0.props = props0;
 return errors === 0;
 }
-validate73.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
