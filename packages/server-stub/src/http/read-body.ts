@@ -1,0 +1,41 @@
+import type { IncomingMessage } from 'node:http'
+import { ProtocolError } from '../pipeline/protocol-error.js'
+
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
+
+/** Whether a `Content-Type` header names JSON (`application/json`, any parameters, any case). */
+export function isJsonContentType(header: string | undefined): boolean {
+  return header !== undefined && /^application\/json\s*(;|$)/i.test(header.trim())
+}
+
+/**
+ * Reads a request body as UTF-8 text, refusing a non-JSON content type
+ * (`unsupported_media_type`), a body over `maxBytes` (`payload_too_large`,
+ * without reading the rest into memory), and bytes that are not UTF-8
+ * (`invalid_json`).
+ *
+ * @throws {ProtocolError}
+ */
+export async function readJsonBody(request: IncomingMessage, maxBytes: number): Promise<string> {
+  if (!isJsonContentType(request.headers['content-type'])) {
+    throw new ProtocolError('unsupported_media_type', 'send the body as Content-Type: application/json')
+  }
+  const declared = Number(request.headers['content-length'])
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    throw new ProtocolError('payload_too_large', `the body is ${declared} bytes; the limit is ${maxBytes}`, { details: { limit: maxBytes } })
+  }
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > maxBytes) {
+      throw new ProtocolError('payload_too_large', `the body is over the limit of ${maxBytes} bytes`, { details: { limit: maxBytes } })
+    }
+    chunks.push(chunk)
+  }
+  try {
+    return decoder.decode(Buffer.concat(chunks, size))
+  } catch {
+    throw new ProtocolError('invalid_json', 'the body is not valid UTF-8')
+  }
+}
