@@ -56,9 +56,11 @@ describe('adapter misbehaviour ends the run with exit code 70 and no report', ()
     ['answers with another id', `${HELLO_AND_SHUTDOWN}\n send({ type: 'result', id: 'someone.else', valid: true, issues: [] })`, /with the id someone\.else/],
     ['exits before answering', `${HELLO_AND_SHUTDOWN}\n process.exit(3)`, /adapter exited \(status 3\)/],
     ['exits with a non-zero status after shutdown', CRUDE_VALIDATOR.replace('process.exit(0)', 'process.exit(4)'), /status 4 after shutdown/],
-    ['never answers within --timeout', `${HELLO_AND_SHUTDOWN}\n await new Promise(() => {})`, /did not answer validate alpha\.one within 300 ms/],
+    ['never answers within --timeout', `${HELLO_AND_SHUTDOWN}\n await new Promise(() => {})`, /did not answer validate alpha\.one within 5000 ms/],
   ])('when it %s', async (_, body, message) => {
-    const run = await runAdapter(body, ['--timeout', '300'])
+    // Generous enough that a loaded machine starts the adapter in time: only the
+    // adapter that never answers waits it out.
+    const run = await runAdapter(body, ['--timeout', '5000'])
     expect(run.code).toBe(70)
     expect(run.stdout).toBe('')
     expect(run.stderr).toMatch(message)
