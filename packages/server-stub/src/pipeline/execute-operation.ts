@@ -155,9 +155,10 @@ async function idempotentWrite(
   try {
     return toBody(await write((tx, result) => store.record(tx, claim.principal, claim.key, claim.digest, toBody(result))))
   } catch (error) {
-    // A concurrent request with the same key committed first, so our record
-    // collided with its key and our write rolled back: its result stands.
-    if (error instanceof ProtocolError && error.code === 'unique_violation') {
+    // A concurrent request with the same key may have committed first. Then our
+    // write rolled back: on the key itself (unique_violation), or on whatever
+    // state the winner's write left (a constraint, a conflict). Its result stands.
+    if (error instanceof ProtocolError && !error.code.startsWith('idempotency')) {
       const winner = await lookup()
       if (winner.kind === 'replay') return winner.body
     }
