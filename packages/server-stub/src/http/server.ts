@@ -87,10 +87,9 @@ async function handle(options: StubServerOptions, rateLimiter: RateLimiter, requ
     principal = authenticate(request.headers, options.registry)
     if (principal.rate_limit_per_minute !== undefined) rateLimiter.take(principal.id, principal.rate_limit_per_minute)
     const body = parseJsonBody(await readJsonBody(request, options.registry.limits.max_body_bytes))
-    const idempotencyKey = request.headers[IDEMPOTENCY_KEY_HEADER.toLowerCase()]
     const handled =
       route.kind === 'execute'
-        ? await options.handlers.executeOperation(principal, body, typeof idempotencyKey === 'string' ? idempotencyKey : undefined)
+        ? await options.handlers.executeOperation(principal, body, idempotencyKeyOf(request))
         : await options.handlers.runQuery(principal, route.metaTableUid, body)
     log = handled.log
     sendJson(response, 200, { ...handled.body, request_id: requestId }, requestId)
@@ -115,6 +114,20 @@ async function handle(options: StubServerOptions, rateLimiter: RateLimiter, requ
       ...log,
     })
   }
+}
+
+/**
+ * The request's `Idempotency-Key`: 1 to 255 visible ASCII characters.
+ *
+ * @throws {ProtocolError} `invalid_format` for an empty, overlong or non-ASCII key.
+ */
+function idempotencyKeyOf(request: IncomingMessage): string | undefined {
+  const key = request.headers[IDEMPOTENCY_KEY_HEADER.toLowerCase()]
+  if (key === undefined) return undefined
+  if (typeof key !== 'string' || !/^[\x21-\x7e]{1,255}$/.test(key)) {
+    throw new ProtocolError('invalid_format', `${IDEMPOTENCY_KEY_HEADER} must be 1 to 255 visible ASCII characters`)
+  }
+  return key
 }
 
 function internalError(caught: unknown, requestId: string): ProtocolError {

@@ -128,6 +128,15 @@ describe.each(BACKENDS)('server-stub over HTTP on %s', (backend: Backend) => {
     expect([other.status, other.body.error.code]).toEqual([409, 'idempotency_conflict'])
   })
 
+  it('refuses an empty Idempotency-Key rather than treating it as a key', async () => {
+    const write = envelope(
+      { operation: 'update', scope: { tables: [{ meta_table_uid: ASSET, access: 'write' }] } },
+      { sql: "UPDATE public.asset SET qty = 2 WHERE symbol = 'SYM1'" },
+    )
+    const reply = await post(server.url, EXECUTE, write, { token: OWNER_TOKEN, headers: { 'idempotency-key': '' } })
+    expect([reply.status, reply.body.error.code]).toEqual([400, 'invalid_format'])
+  })
+
   it('answers a unique violation with 409 and leaves nothing behind', async () => {
     const duplicate = envelope(
       { operation: 'insert', scope: { tables: [{ meta_table_uid: ASSET, access: 'write' }] } },
