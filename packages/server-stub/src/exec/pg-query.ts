@@ -39,11 +39,13 @@ export function sendQuery(
 /**
  * Sends statements of the executor's own (constant text, no parameters) as one
  * simple-protocol Query message: several `;`-separated statements cost one
- * message and no planning. Never used for request SQL, which always goes
- * through {@link sendQuery}.
+ * message and no planning. The text goes as a plain string, which node-postgres
+ * takes as it is; a config object would be cloned on every call. They return
+ * no rows, so the client's default type parsers never run. Never used for
+ * request SQL, which always goes through {@link sendQuery}.
  */
 export function sendSimple(client: pg.ClientBase, text: string): Promise<unknown> {
-  return client.query({ text, rowMode: 'array', types: parameterTypes([]) } as pg.QueryArrayConfig)
+  return client.query(text)
 }
 
 /**

@@ -102,6 +102,8 @@ class PgliteExecutor implements DataSourceExecutor {
       client: instance.client,
       catalog: this.#catalog,
       lockTimeoutCapMs: request.statementTimeoutMs,
+      // PGlite answers the startup packet itself and ignores its options, so each transaction pins the formats.
+      outputFormats: 'transaction' as const,
       broken: false,
       onCommit: () => clearTimeout(timer),
     }

@@ -1,5 +1,6 @@
 import pg from 'pg'
 import { ExecutionError } from './execution-error.js'
+import { PinnedFormatClient } from './pinned-format-client.js'
 import type { DataSourceExecutor, ExecutionRequest, ExecutionResult } from './execution-request.js'
 import { runRequest } from './run-request.js'
 import { timerDelay } from './timer-delay.js'
@@ -46,6 +47,8 @@ class PostgresExecutor implements DataSourceExecutor {
       keepAlive: true,
       pipeline: true,
       application_name: 'compiled-sql-server-stub',
+      // Output formats are pinned once per connection, so a request's BEGIN carries only what varies.
+      Client: PinnedFormatClient,
     })
     // Without a listener, an idle connection the server closes would end the process.
     this.#pool.on('error', (error) => options.onIdleError?.(error))
@@ -79,6 +82,7 @@ class PostgresExecutor implements DataSourceExecutor {
       client,
       catalog: this.#catalog,
       lockTimeoutCapMs: this.#lockTimeoutCapMs,
+      outputFormats: 'startup',
       broken: false,
       onCommit: () => (committing = true),
     }

@@ -1,6 +1,6 @@
 import type pg from 'pg'
 import { inOneWrite, sendQuery, sendSimple, type RawResult } from './pg-query.js'
-import { beginStatements } from './session-settings.js'
+import { beginStatements, type OutputFormatSource } from './session-settings.js'
 import type { ExecutionRequest } from './execution-request.js'
 import type { CatalogQuery, TypeCatalog } from './type-catalog.js'
 
@@ -11,6 +11,8 @@ export interface Session {
   readonly catalog: TypeCatalog
   /** The most a request waits for a lock; `lock_timeout` is the lesser of this and its statement timeout. */
   readonly lockTimeoutCapMs: number
+  /** Whether the connection's startup packet pinned the output formats, or each transaction must. */
+  readonly outputFormats: OutputFormatSource
   /** Called right before `COMMIT` is sent: from then on a write may be durable, so it must not be cut off. */
   readonly onCommit?: () => void
   /** Set when the connection must not serve another request (it broke, or was left in a transaction). */
@@ -21,11 +23,15 @@ export interface Session {
 export function sendBegin(session: Session, request: ExecutionRequest): Promise<unknown> {
   return sendSimple(
     session.client,
-    beginStatements(request.mode, {
-      statementTimeoutMs: request.statementTimeoutMs,
-      lockTimeoutMs: Math.min(request.statementTimeoutMs, session.lockTimeoutCapMs),
-      searchPath: request.searchPath,
-    }),
+    beginStatements(
+      request.mode,
+      {
+        statementTimeoutMs: request.statementTimeoutMs,
+        lockTimeoutMs: Math.min(request.statementTimeoutMs, session.lockTimeoutCapMs),
+        searchPath: request.searchPath,
+      },
+      session.outputFormats,
+    ),
   )
 }
 

@@ -10,6 +10,7 @@ import { parseJsonBody, type JsonBody } from './json-body.js'
 import { buildOpenApi } from './openapi.js'
 import { RateLimiter } from './rate-limiter.js'
 import { readJsonBody } from './read-body.js'
+import { requestPath } from './request-path.js'
 import { errorBody, sendJson } from './respond.js'
 
 /** What the HTTP layer asks of the request pipeline, once a caller is known and a body is read. */
@@ -71,7 +72,7 @@ export function createStubServer(options: StubServerOptions): Server {
 async function handle(options: StubServerOptions, rateLimiter: RateLimiter, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const started = performance.now()
   const requestId = randomUUID()
-  const path = new URL(request.url ?? '/', 'http://stub').pathname
+  const path = requestPath(request.url)
   let principal: PrincipalConfig | undefined
   let status = 200
   let code: string | undefined
