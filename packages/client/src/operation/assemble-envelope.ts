@@ -1,0 +1,77 @@
+import { appendPointer, DEFAULT_LIMITS, DIALECT, PARAMSTYLE, PROTOCOL_VERSION } from '@compiled-sql/protocol'
+import { encodeParameters } from '../parameters/encode-parameters.js'
+import type { OperationInput } from './operation-input.js'
+import { asRecord, readSpelled, rejectUnknownKeys } from './spelling.js'
+
+const TOP_KEYS = ['operation', 'sql', 'parameters', 'parameterTypes', 'scope', 'limits', 'version', 'dialect', 'paramstyle']
+const SCOPE_KEYS = ['dataSourceUid', 'data_source_uid', 'tables']
+const TABLE_KEYS = ['metaTableUid', 'meta_table_uid', 'alias', 'access', 'reservedPolicy', 'reserved_policy']
+const LIMIT_KEYS = ['maxRows', 'max_rows', 'offset', 'statementTimeoutMs', 'statement_timeout_ms']
+
+/** Keeps a key only when its value is defined, as the upstream SDK drops `None`. */
+function defined<T extends Record<string, unknown>>(object: T): Partial<T> {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as Partial<T>
+}
+
+/**
+ * Reads the scope's data source in either spelling, before resolution.
+ *
+ * @example
+ * ```ts
+ * explicitDataSourceUid({ operation: 'select', sql: 'SELECT 1', scope: { data_source_uid: 'd1', tables } }) // 'd1'
+ * ```
+ */
+export function explicitDataSourceUid(input: OperationInput): string | undefined {
+  const scope = asRecord(asRecord(input, '').scope, '/scope')
+  return readSpelled(scope, { camel: 'dataSourceUid', snake: 'data_source_uid' }, '/scope') as string | undefined
+}
+
+/**
+ * Builds the snake_case envelope, in the upstream SDK's key order, with the
+ * constants, defaults and encoded parameters filled in. Not yet validated:
+ * that is `validatedEnvelope`'s job.
+ *
+ * @example
+ * ```ts
+ * assembleEnvelope(input, 'dddddddd-dddd-4ddd-8ddd-dddddddddddd')
+ * ```
+ */
+export function assembleEnvelope(input: OperationInput, dataSourceUid: string): Record<string, unknown> {
+  const top = asRecord(input, '')
+  rejectUnknownKeys(top, TOP_KEYS, '')
+  const scope = asRecord(top.scope, '/scope')
+  rejectUnknownKeys(scope, SCOPE_KEYS, '/scope')
+  const tables = Array.isArray(scope.tables) ? scope.tables.map((table: unknown, i) => scopeTable(table, appendPointer('/scope/tables', i))) : scope.tables
+  const limits = asRecord(top.limits ?? {}, '/limits')
+  rejectUnknownKeys(limits, LIMIT_KEYS, '/limits')
+  const encoded = encodeParameters(input.parameters ?? {}, input.parameterTypes)
+  return {
+    operation: input.operation,
+    version: input.version ?? PROTOCOL_VERSION,
+    dialect: input.dialect ?? DIALECT,
+    statement: defined({
+      sql: input.sql,
+      parameters: encoded.parameters,
+      parameter_types: encoded.parameterTypes,
+      paramstyle: input.paramstyle ?? PARAMSTYLE,
+    }),
+    scope: { data_source_uid: dataSourceUid, tables },
+    limits: {
+      max_rows: readSpelled(limits, { camel: 'maxRows', snake: 'max_rows' }, '/limits') ?? DEFAULT_LIMITS.max_rows,
+      offset: limits.offset ?? DEFAULT_LIMITS.offset,
+      statement_timeout_ms: readSpelled(limits, { camel: 'statementTimeoutMs', snake: 'statement_timeout_ms' }, '/limits') ?? DEFAULT_LIMITS.statement_timeout_ms,
+    },
+  }
+}
+
+function scopeTable(value: unknown, path: string): Record<string, unknown> {
+  const table = asRecord(value, path)
+  rejectUnknownKeys(table, TABLE_KEYS, path)
+  return defined({
+    meta_table_uid: readSpelled(table, { camel: 'metaTableUid', snake: 'meta_table_uid' }, path),
+    alias: table.alias,
+    // Serialized explicitly, so the wire never depends on a server's default.
+    access: table.access ?? 'read',
+    reserved_policy: readSpelled(table, { camel: 'reservedPolicy', snake: 'reserved_policy' }, path),
+  })
+}

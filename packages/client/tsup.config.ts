@@ -1,0 +1,13 @@
+import { defineConfig } from 'tsup'
+
+export default defineConfig({
+  entry: ['src/index.ts'],
+  format: ['esm'],
+  dts: true,
+  sourcemap: true,
+  clean: true,
+  target: 'es2022',
+  // The core runs in browsers: build with the Node-free tsconfig.
+  platform: 'neutral',
+  tsconfig: 'tsconfig.src.json',
+})
