@@ -1,4 +1,5 @@
 import { isDeniedFunctionName } from '../src/sql/function-denylist.js'
+import { OBJECT_ID_TYPES } from '../src/sql/object-id-types.js'
 
 /** One `pg_catalog` function as the catalog query describes it. */
 export interface CatalogFunction {
@@ -43,24 +44,7 @@ const POLYMORPHIC_PSEUDO_TYPES: ReadonlySet<string> = new Set([
  * `(xmax = 0)` after an upsert resolves to `xideqint4`. `regconfig` and
  * `regdictionary` stay allowed: `to_tsvector('english', body)` takes one.
  */
-const INTERNAL_ARGUMENT_TYPES: ReadonlySet<string> = new Set([
-  'xid8',
-  'cid',
-  'tid',
-  'pg_lsn',
-  'pg_snapshot',
-  'txid_snapshot',
-  'oid',
-  'regclass',
-  'regcollation',
-  'regnamespace',
-  'regoper',
-  'regoperator',
-  'regproc',
-  'regprocedure',
-  'regrole',
-  'regtype',
-])
+const INTERNAL_ARGUMENT_TYPES: ReadonlySet<string> = new Set(['xid8', 'cid', 'tid', 'pg_lsn', 'pg_snapshot', 'txid_snapshot', ...OBJECT_ID_TYPES])
 
 /** Volatile functions that only produce values: random numbers, uuids, the wall clock. */
 const ALLOWED_VOLATILE_FUNCTIONS: ReadonlySet<string> = new Set(['random', 'gen_random_uuid', 'clock_timestamp'])

@@ -8,6 +8,7 @@ import {
 } from './generated/function-allowlist.js'
 import { GuardError, atByte } from './guard-error.js'
 import { stringList, type NodeBody } from './tree-walker.js'
+import { OBJECT_ID_TYPES, TEXT_SEARCH_OBJECT_TYPES } from './object-id-types.js'
 
 const FUNCTIONS: ReadonlySet<string> = new Set(ALLOWED_FUNCTION_NAMES)
 const OPERATORS: ReadonlySet<string> = new Set(ALLOWED_OPERATOR_SYMBOLS)
@@ -117,20 +118,7 @@ export function checkValueFunction(body: NodeBody): void {
 }
 
 /** Types whose input function looks objects up in the catalogs: the `reg*` aliases and `oid` itself. */
-const CATALOG_TYPES: ReadonlySet<string> = new Set([
-  'oid',
-  'regclass',
-  'regcollation',
-  'regconfig',
-  'regdictionary',
-  'regnamespace',
-  'regoper',
-  'regoperator',
-  'regproc',
-  'regprocedure',
-  'regrole',
-  'regtype',
-])
+const CATALOG_TYPES: ReadonlySet<string> = new Set([...OBJECT_ID_TYPES, ...TEXT_SEARCH_OBJECT_TYPES])
 
 /**
  * Checks a type name (casts, column definitions of a function in FROM).
