@@ -12,6 +12,8 @@
  * @packageDocumentation
  */
 export * from './errors/index.js'
+export * from './execute/index.js'
+export * from './http/index.js'
 export * from './operation/index.js'
 export * from './parameters/index.js'
 export * from './placeholders/index.js'

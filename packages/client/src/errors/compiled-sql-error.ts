@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@compiled-sql/protocol'
+import type { ClientErrorCode } from './client-error-code.js'
 
 /**
  * The root of every error the client throws, so that one `instanceof` check
@@ -15,10 +16,13 @@ import type { ErrorCode } from '@compiled-sql/protocol'
  * ```
  */
 export class CompiledSqlError extends Error {
-  /** The protocol's error code, from the `error-code.schema.json` vocabulary. */
-  readonly code: ErrorCode
+  /**
+   * The protocol's error code, from the `error-code.schema.json` vocabulary,
+   * or a {@link ClientErrorCode} for a failure no server reported.
+   */
+  readonly code: ErrorCode | ClientErrorCode
 
-  constructor(code: ErrorCode, message: string, options?: { readonly cause?: unknown }) {
+  constructor(code: ErrorCode | ClientErrorCode, message: string, options?: { readonly cause?: unknown }) {
     super(message, options)
     this.name = new.target.name
     this.code = code
