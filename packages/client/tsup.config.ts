@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup'
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // One entry per adapter, so the core never loads Kysely, Drizzle or Knex (optional peers, external here).
+  entry: ['src/index.ts', 'src/kysely.ts', 'src/drizzle.ts', 'src/knex.ts', 'src/sql.ts'],
   format: ['esm'],
   dts: true,
   sourcemap: true,

@@ -1,4 +1,4 @@
-import { appendPointer, DEFAULT_LIMITS, DIALECT, PARAMSTYLE, PROTOCOL_VERSION } from '@compiled-sql/protocol'
+import { DEFAULT_LIMITS, DIALECT, PARAMSTYLE, PROTOCOL_VERSION } from '@compiled-sql/protocol'
 import { encodeParameters } from '../parameters/encode-parameters.js'
 import type { OperationInput } from './operation-input.js'
 import { asRecord, readSpelled, rejectUnknownKeys } from './spelling.js'
@@ -6,12 +6,10 @@ import { asRecord, readSpelled, rejectUnknownKeys } from './spelling.js'
 const TOP_KEYS = ['operation', 'sql', 'parameters', 'parameterTypes', 'scope', 'limits', 'version', 'dialect', 'paramstyle']
 const SCOPE_KEYS = ['dataSourceUid', 'data_source_uid', 'tables']
 const TABLE_KEYS = ['metaTableUid', 'meta_table_uid', 'alias', 'access', 'reservedPolicy', 'reserved_policy']
+const META_TABLE_UID = { camel: 'metaTableUid', snake: 'meta_table_uid' } as const
+const RESERVED_POLICY = { camel: 'reservedPolicy', snake: 'reserved_policy' } as const
 const LIMIT_KEYS = ['maxRows', 'max_rows', 'offset', 'statementTimeoutMs', 'statement_timeout_ms']
 
-/** Keeps a key only when its value is defined, as the upstream SDK drops `None`. */
-function defined<T extends Record<string, unknown>>(object: T): Partial<T> {
-  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as Partial<T>
-}
 
 /**
  * Reads the scope's data source in either spelling, before resolution.
@@ -41,7 +39,7 @@ export function assembleEnvelope(input: OperationInput, dataSourceUid: string): 
   rejectUnknownKeys(top, TOP_KEYS, '')
   const scope = asRecord(top.scope, '/scope')
   rejectUnknownKeys(scope, SCOPE_KEYS, '/scope')
-  const tables = Array.isArray(scope.tables) ? scope.tables.map((table: unknown, i) => scopeTable(table, appendPointer('/scope/tables', i))) : scope.tables
+  const tables = Array.isArray(scope.tables) ? scope.tables.map((table: unknown, i) => scopeTable(table, `/scope/tables/${i}`)) : scope.tables
   const limits = asRecord(top.limits ?? {}, '/limits')
   rejectUnknownKeys(limits, LIMIT_KEYS, '/limits')
   const encoded = encodeParameters(input.parameters ?? {}, input.parameterTypes)
@@ -49,12 +47,10 @@ export function assembleEnvelope(input: OperationInput, dataSourceUid: string): 
     operation: input.operation,
     version: input.version ?? PROTOCOL_VERSION,
     dialect: input.dialect ?? DIALECT,
-    statement: defined({
-      sql: input.sql,
-      parameters: encoded.parameters,
-      parameter_types: encoded.parameterTypes,
-      paramstyle: input.paramstyle ?? PARAMSTYLE,
-    }),
+    statement:
+      encoded.parameterTypes === undefined
+        ? { sql: input.sql, parameters: encoded.parameters, paramstyle: input.paramstyle ?? PARAMSTYLE }
+        : { sql: input.sql, parameters: encoded.parameters, parameter_types: encoded.parameterTypes, paramstyle: input.paramstyle ?? PARAMSTYLE },
     scope: { data_source_uid: dataSourceUid, tables },
     limits: {
       max_rows: readSpelled(limits, { camel: 'maxRows', snake: 'max_rows' }, '/limits') ?? DEFAULT_LIMITS.max_rows,
@@ -67,11 +63,14 @@ export function assembleEnvelope(input: OperationInput, dataSourceUid: string): 
 function scopeTable(value: unknown, path: string): Record<string, unknown> {
   const table = asRecord(value, path)
   rejectUnknownKeys(table, TABLE_KEYS, path)
-  return defined({
-    meta_table_uid: readSpelled(table, { camel: 'metaTableUid', snake: 'meta_table_uid' }, path),
-    alias: table.alias,
-    // Serialized explicitly, so the wire never depends on a server's default.
-    access: table.access ?? 'read',
-    reserved_policy: readSpelled(table, { camel: 'reservedPolicy', snake: 'reserved_policy' }, path),
-  })
+  const metaTableUid = readSpelled(table, META_TABLE_UID, path)
+  const reservedPolicy = readSpelled(table, RESERVED_POLICY, path)
+  // Assigned one by one (not spread) on the hot path; undefined keys are left out, as the upstream SDK drops `None`.
+  const out: Record<string, unknown> = {}
+  if (metaTableUid !== undefined) out.meta_table_uid = metaTableUid
+  if (table.alias !== undefined) out.alias = table.alias
+  // Serialized explicitly, so the wire never depends on a server's default.
+  out.access = table.access ?? 'read'
+  if (reservedPolicy !== undefined) out.reserved_policy = reservedPolicy
+  return out
 }

@@ -49,20 +49,46 @@ export interface EncodedParameters {
  * ```
  */
 export function encodeParameters(input: ParameterInput, explicitTypes: Readonly<Record<string, string>> = {}): EncodedParameters {
-  const entries: [string, unknown][] = Array.isArray(input) ? input.map((value, i) => [String(i), value]) : Object.entries(input)
-  const names = new Set(entries.map(([name]) => name))
-  for (const name of Object.keys(explicitTypes)) {
-    if (!names.has(name)) {
+  const positional = Array.isArray(input)
+  const named = input as Readonly<Record<string, unknown>>
+  for (const name in explicitTypes) {
+    if (!Object.hasOwn(explicitTypes, name)) continue
+    const exists = positional ? /^(0|[1-9]\d*)$/.test(name) && Number(name) < input.length : Object.hasOwn(named, name)
+    if (!exists) {
       throw new OperationBuildError('unknown_parameter', appendPointer(TYPES, name), `a type is given for ${JSON.stringify(name)}, which is not a parameter; remove it or fix the name`)
     }
   }
   const types: Record<string, string> = {}
-  const values = entries.map(([name, value]): ParameterValue => {
-    const explicit = explicitTypes[name]
-    const encoded = encodeParameterValue(value, appendPointer(PARAMETERS, name), explicit === undefined ? undefined : normalizeTypeToken(explicit))
-    if (encoded.type !== undefined) types[name] = encoded.type
-    return encoded.value
-  })
-  const parameters = Array.isArray(input) ? values : Object.fromEntries(entries.map(([name], i) => [name, values[i] ?? null]))
-  return Object.keys(types).length === 0 ? { parameters } : { parameters, parameterTypes: types }
+  const encodeOne = (name: string, value: unknown): ParameterValue => encodeNamed(name, value, Object.hasOwn(explicitTypes, name) ? explicitTypes[name] : undefined, types)
+  let parameters: Record<string, ParameterValue> | ParameterValue[]
+  if (positional) {
+    parameters = input.map((value, i) => encodeOne(String(i), value))
+  } else {
+    parameters = {}
+    for (const name of Object.keys(named)) {
+      const value = encodeOne(name, named[name])
+      // A parameter named "__proto__" (JSON.parse makes such keys) must stay a key, not set the prototype.
+      if (name === '__proto__') Object.defineProperty(parameters, name, { value, enumerable: true, writable: true, configurable: true })
+      else parameters[name] = value
+    }
+  }
+  return hasKeys(types) ? { parameters, parameterTypes: types } : { parameters }
+}
+
+function hasKeys(object: object): boolean {
+  for (const _ in object) return true
+  return false
+}
+
+/** Encodes one value, recording its inferred or explicit type in `types`. */
+function encodeNamed(name: string, value: unknown, explicit: string | undefined, types: Record<string, string>): ParameterValue {
+  // Most values are strings, numbers, booleans or null, sent as they are: skip building an error path for them.
+  if (explicit === undefined && isPlainScalar(value)) return value
+  const encoded = encodeParameterValue(value, appendPointer(PARAMETERS, name), explicit === undefined ? undefined : normalizeTypeToken(explicit))
+  if (encoded.type !== undefined) types[name] = encoded.type
+  return encoded.value
+}
+
+function isPlainScalar(value: unknown): value is string | boolean | number | null {
+  return value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))
 }

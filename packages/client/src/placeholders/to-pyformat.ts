@@ -1,3 +1,4 @@
+import { TEXT_CACHE_CAPACITY, TextCache } from '../cache/text-cache.js'
 import { OperationBuildError } from '../errors/operation-build-error.js'
 import { defaultParameterName, namesFromList, type ParameterNamer } from './parameter-name.js'
 import { scanSql } from './scan-sql.js'
@@ -42,16 +43,24 @@ export interface PyformatSql {
  * ```
  */
 export function toPyformat(sql: string, options: ToPyformatOptions = {}): PyformatSql {
+  // Only the default names depend on nothing but the text; custom namers may differ per call.
+  if (options.names !== undefined) return rewrite(sql, options)
+  return DEFAULT_NAMES_CACHE.get(sql) ?? DEFAULT_NAMES_CACHE.set(sql, rewrite(sql, options))
+}
+
+const DEFAULT_NAMES_CACHE = new TextCache<PyformatSql>(TEXT_CACHE_CAPACITY)
+
+function rewrite(sql: string, options: ToPyformatOptions): PyformatSql {
   const nameOf = typeof options.names === 'function' ? options.names : options.names ? namesFromList(options.names) : defaultParameterName
   const names = new Map<number, string>()
   const taken = new Map<string, number>()
   let out = ''
+  let copied = 0
+  // Every region but a placeholder is copied with % doubled, so only placeholders split the text.
   for (const token of scanSql(sql)) {
-    const text = sql.slice(token.start, token.end)
-    if (token.kind !== 'placeholder' || token.index === undefined) {
-      out += text.replaceAll('%', '%%')
-      continue
-    }
+    if (token.kind !== 'placeholder' || token.index === undefined) continue
+    out += doublePercent(sql.slice(copied, token.start))
+    copied = token.end
     let name = names.get(token.index)
     if (name === undefined) {
       name = checkedName(nameOf(token.index), token.index, taken)
@@ -60,7 +69,8 @@ export function toPyformat(sql: string, options: ToPyformatOptions = {}): Pyform
     }
     out += `%(${name})s`
   }
-  return { sql: out, placeholders: [...names].map(([index, name]) => ({ index, name })) }
+  out += doublePercent(sql.slice(copied))
+  return Object.freeze({ sql: out, placeholders: Object.freeze([...names].map(([index, name]) => Object.freeze({ index, name }))) })
 }
 
 function checkedName(name: string, index: number, taken: ReadonlyMap<string, number>): string {
@@ -71,4 +81,8 @@ function checkedName(name: string, index: number, taken: ReadonlyMap<string, num
   const other = taken.get(name)
   if (other !== undefined) fail(`is already the name of $${other}; give each parameter its own name`)
   return name
+}
+
+function doublePercent(text: string): string {
+  return text.includes('%') ? text.replaceAll('%', '%%') : text
 }
