@@ -1,7 +1,14 @@
 import type { ConformanceReport } from '@compiled-sql/protocol'
+import { planClientRequests, runClientSuite } from './client-suite/client-suite.js'
 import { UsageError } from './errors.js'
 import type { RunConformanceOptions } from './options.js'
+import type { ServerSuiteOptions } from './server/server-options.js'
+import { runServerSuite } from './server/server-suite.js'
 import { planEnvelopeRequests, runEnvelopesSuite } from './suites/envelopes-suite.js'
+
+function isServerSuite(options: RunConformanceOptions | ServerSuiteOptions): options is ServerSuiteOptions {
+  return options.suite === 'server'
+}
 
 /**
  * Runs one conformance suite and returns its report (valid against
@@ -12,16 +19,21 @@ import { planEnvelopeRequests, runEnvelopesSuite } from './suites/envelopes-suit
  * ```ts
  * const report = await runConformance({ suite: 'envelopes', adapter: '.venv/bin/python adapters/python/compiled_sql_adapter.py' })
  * console.log(report.summary)
+ * const server = await runConformance({ suite: 'server', spawn: 'npx compiled-sql-server --config {world} --port 0' })
  * ```
  *
  * @throws {UsageError} on bad options or a malformed baseline (exit code 64).
  * @throws {FixtureError} on an invalid corpus (exit code 65).
  * @throws {AdapterError} when the adapter fails or breaks the protocol (exit code 70).
+ * @throws {TargetError} when the server under test cannot be started or reset (exit code 70).
  */
-export function runConformance(options: RunConformanceOptions): Promise<ConformanceReport> {
+export function runConformance(options: RunConformanceOptions | ServerSuiteOptions): Promise<ConformanceReport> {
+  if (isServerSuite(options)) return runServerSuite(options)
   switch (options.suite) {
     case 'envelopes':
       return runEnvelopesSuite(options)
+    case 'client':
+      return runClientSuite(options)
     default:
       return Promise.reject(new UsageError(`the ${options.suite} suite is not implemented yet`))
   }
@@ -37,6 +49,8 @@ export function planAdapterRequests(options: RunConformanceOptions): Promise<str
   switch (options.suite) {
     case 'envelopes':
       return planEnvelopeRequests(options)
+    case 'client':
+      return planClientRequests(options)
     default:
       return Promise.reject(new UsageError(`the ${options.suite} suite is not implemented yet`))
   }

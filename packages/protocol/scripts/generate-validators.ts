@@ -18,6 +18,8 @@ export const VALIDATED_DOCUMENTS = [
   'conformance-report',
   'adapter-request',
   'adapter-response',
+  'server-case',
+  'client-case',
 ] as const
 
 /** Keywords whose support costs every generated function bookkeeping; our schemas must not use them. */

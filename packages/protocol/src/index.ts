@@ -21,6 +21,8 @@ export {
   validateRunQueryRequest,
   validateRunQueryResponse,
   validateEnvelopeFixture,
+  validateServerCase,
+  validateClientCase,
   validateConformanceReport,
   validateAdapterRequest,
   validateAdapterResponse,

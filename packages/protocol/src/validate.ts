@@ -9,6 +9,8 @@ import type {
   OperationResult,
   RunQueryRequest,
   RunQueryResponse,
+  ServerCase,
+  ClientCase,
   ValidationIssue,
 } from './generated/types.js'
 import * as verdictPass from './generated/verdict-validators.js'
@@ -136,6 +138,18 @@ export const validateEnvelopeFixture: Validator<EnvelopeFixture> = validatorOf(
 export const validateConformanceReport: Validator<ConformanceReport> = validatorOf(
   verdictPass.verdict_conformanceReport,
   issuesPass.issues_conformanceReport,
+)
+
+/** Validates one server conformance case file (`server-case.schema.json`). */
+export const validateServerCase: Validator<ServerCase> = validatorOf(
+  verdictPass.verdict_serverCase,
+  issuesPass.issues_serverCase,
+)
+
+/** Validates one client conformance case file (`client-case.schema.json`). */
+export const validateClientCase: Validator<ClientCase> = validatorOf(
+  verdictPass.verdict_clientCase,
+  issuesPass.issues_clientCase,
 )
 
 /** Validates a message from the conformance runner to an adapter. */

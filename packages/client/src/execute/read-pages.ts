@@ -34,7 +34,7 @@ export async function* readPages(connection: Connection, envelope: CompiledSqlOp
     const page = selectPage(reply)
     received += page.rows.length
     const { has_more: hasMore, next_offset: nextOffset } = page.pagination
-    const fetchingMore = hasMore && nextOffset !== null && received < maxRows
+    const fetchingMore = hasMore && typeof nextOffset === 'number' && received < maxRows
     options.onProgress?.({ pages, rows: received, maxRows, fetchingMore })
     yield page
     if (!fetchingMore) return

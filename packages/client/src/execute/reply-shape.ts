@@ -30,7 +30,8 @@ function checkPagination(reply: SuccessReply, pagination: unknown): Pagination {
   const page = pagination as Partial<Pagination> | undefined
   if (typeof page !== 'object' || page === null) throw invalid(reply, 'a select result without `pagination`')
   if (typeof page.has_more !== 'boolean') throw invalid(reply, '`pagination.has_more` that is not a boolean')
-  if (page.has_more && !isCount(page.next_offset)) throw invalid(reply, '`pagination.has_more` true but no integer `next_offset`')
+  // has_more without a next_offset ends the read, as the upstream SDK's loop does (it continues only while next_offset is set).
+  if (page.next_offset !== null && page.next_offset !== undefined && !isCount(page.next_offset)) throw invalid(reply, '`pagination.next_offset` that is not a non-negative integer')
   return page as Pagination
 }
 

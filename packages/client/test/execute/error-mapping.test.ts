@@ -154,6 +154,14 @@ describe('errors without a server answer, or without a protocol body', () => {
     expect([error.status, error.code, error.body]).toEqual([200, 'invalid_response', '<html>login</html>'])
   })
 
+  it('ends a read when has_more is true without a next_offset, as the upstream loop does (regression: raised invalid_response)', async () => {
+    const page = { ok: true, operation: 'select', dialect: 'postgresql', row_count: 1, rows: [{ symbol: 'BTC' }], truncated: true, max_rows: 5, pagination: { limit: 1, offset: 0, returned_count: 1, has_more: true, next_offset: null }, scope: { meta_table_uids: [DEMO.assetUid], data_source_uid: DEMO.dataSourceUid } }
+    proxy.script({ kind: 'status', status: 200, body: JSON.stringify(page) })
+    const before = proxy.requests.length
+    const result = await clientFor(DEMO.analystToken, proxy.url).executeOperation(await select())
+    expect([proxy.requests.length - before, result.rows]).toEqual([1, [{ symbol: 'BTC' }]])
+  })
+
   it('stops when next_offset does not advance instead of looping', async () => {
     const page = { ok: true, operation: 'select', dialect: 'postgresql', row_count: 0, rows: [], truncated: true, max_rows: 5, pagination: { limit: 5, offset: 0, returned_count: 0, has_more: true, next_offset: 0 }, scope: { meta_table_uids: [DEMO.assetUid], data_source_uid: DEMO.dataSourceUid } }
     proxy.script({ kind: 'status', status: 200, body: JSON.stringify(page) })

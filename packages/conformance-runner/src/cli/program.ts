@@ -6,6 +6,8 @@ import { EXIT_CODES } from '../exit-codes.js'
 import { DEFAULT_ADAPTER_TIMEOUT_MS } from '../targets/adapter-session.js'
 import { envelopesCommand, type EnvelopesCommandOptions } from './envelopes-command.js'
 import { processIo, type CliIo } from './io.js'
+import { registerServerCommand } from './server-command.js'
+import { registerClientCommand } from './client-command.js'
 
 function runnerVersion(): string {
   const require = createRequire(import.meta.url)
@@ -44,6 +46,8 @@ function program(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--timeout <ms>', 'how long the adapter may take to answer one message', positiveInteger, DEFAULT_ADAPTER_TIMEOUT_MS)
     .option('--emit-requests <file>', 'write the JSON Lines an adapter would receive to this file (- for stdout) and exit, starting nothing')
     .action(async (options: EnvelopesCommandOptions) => setExitCode(await envelopesCommand(options, io)))
+  registerServerCommand(root, io, setExitCode)
+  registerClientCommand(root, io, setExitCode)
   return root
 }
 

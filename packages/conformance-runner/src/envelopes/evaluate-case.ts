@@ -20,7 +20,8 @@ export function evaluateEnvelopeCase(fixture: EnvelopeFixture, request: AdapterV
     case 'error':
       return fail(`the implementation could not handle the case: ${response.message}`)
     case 'hello':
-      return fail('the implementation answered with hello')
+    case 'outcome':
+      return fail(`the implementation answered with ${response.type}`)
     case 'result':
       break
   }

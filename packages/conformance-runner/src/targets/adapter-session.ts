@@ -1,7 +1,13 @@
 import {
   validateAdapterResponse,
+  type AdapterBuild,
+  type AdapterExecute,
+  type AdapterFailure,
+  type AdapterOutcome,
   type AdapterRequest,
   type AdapterResponse,
+  type AdapterRunQuery,
+  type AdapterSkip,
   type AdapterValidate,
   type Implementation,
 } from '@compiled-sql/protocol'
@@ -63,12 +69,34 @@ export class AdapterSession implements EnvelopeTarget {
 
   /** Sends one request and returns its checked answer. On any breach the adapter is killed. @throws {AdapterError} */
   async validate(request: AdapterValidate): Promise<AdapterResponse> {
+    return this.#exchange(request, 'result')
+  }
+
+  /**
+   * Sends one client-suite request (`build`, `execute`, `run_query`) and
+   * returns its checked answer: an `outcome` (with `result` when `ok`, with
+   * `error` when not), a `skip` or an `error`. @throws {AdapterError}
+   */
+  async call(request: AdapterBuild | AdapterExecute | AdapterRunQuery): Promise<AdapterOutcome | AdapterSkip | AdapterFailure> {
+    const response = await this.#exchange(request, 'outcome')
+    if (response.type === 'outcome' && (response.ok ? !('result' in response) : response.error === undefined)) {
+      this.#process.kill()
+      this.#closed = true
+      throw protocolError(this.#process, `answered ${request.type} ${request.id} with an outcome ${response.ok ? 'without result' : 'without error'}`, response)
+    }
+    return response as AdapterOutcome | AdapterSkip | AdapterFailure
+  }
+
+  /** One request, one answer of the type it calls for (or `skip`/`error`) with its id. On any breach the adapter is killed. */
+  async #exchange(request: AdapterValidate | AdapterBuild | AdapterExecute | AdapterRunQuery, answerType: 'result' | 'outcome'): Promise<AdapterResponse> {
     try {
       this.#process.send(request)
       const response = await receive(this.#process, request, this.#timeoutMs)
-      if (response.type === 'hello') throw protocolError(this.#process, `answered validate ${request.id} with hello`, response)
+      if (response.type === 'hello' || (response.type !== answerType && response.type !== 'skip' && response.type !== 'error')) {
+        throw protocolError(this.#process, `answered ${request.type} ${request.id} with ${response.type}`, response)
+      }
       if (response.id !== request.id) {
-        throw protocolError(this.#process, `answered validate ${request.id} with the id ${response.id}`, response)
+        throw protocolError(this.#process, `answered ${request.type} ${request.id} with the id ${response.id}`, response)
       }
       return response
     } catch (error) {
@@ -96,7 +124,7 @@ export function startAdapter(options: AdapterOptions): Promise<AdapterSession> {
 
 /** Reads one line and checks that it is a valid adapter response. */
 async function receive(child: JsonLinesProcess, request: AdapterRequest, timeoutMs: number): Promise<AdapterResponse> {
-  const waitingFor = request.type === 'validate' ? `validate ${request.id}` : `the ${request.type} reply`
+  const waitingFor = 'id' in request ? `${request.type} ${request.id}` : `the ${request.type} reply`
   const line = await child.nextLine(timeoutMs, waitingFor)
   let message: unknown
   try {

@@ -9,3 +9,5 @@ export declare const issues_envelopeFixture: ValidateFunction
 export declare const issues_conformanceReport: ValidateFunction
 export declare const issues_adapterRequest: ValidateFunction
 export declare const issues_adapterResponse: ValidateFunction
+export declare const issues_serverCase: ValidateFunction
+export declare const issues_clientCase: ValidateFunction

@@ -5505,9 +5505,9 @@ return errors === 0;
 }
 
 export const issues_adapterRequest = validate70;
-const schema88 = {"plainJson":true,"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/adapter-request.schema.json","type":"object","oneOf":[{"$ref":"#/$defs/AdapterHello"},{"$ref":"#/$defs/AdapterValidate"},{"$ref":"#/$defs/AdapterShutdown"}],"discriminator":{"propertyName":"type"},"$defs":{"AdapterHello":{"plainJson":true,"type":"object","properties":{"type":{"const":"hello"},"protocol":{"$ref":"#/$defs/AdapterProtocolVersion"},"suite":{"type":"string","enum":["envelopes","server","client"]}},"required":["type","protocol","suite"],"additionalProperties":false},"AdapterValidate":{"plainJson":true,"type":"object","properties":{"type":{"const":"validate"},"id":{"type":"string","minLength":1},"document":{"type":"string","enum":["operation","operation-result","error-response","run-query-request","run-query-response"]},"text":{"type":"string"}},"required":["type","id","document","text"],"additionalProperties":false},"AdapterShutdown":{"plainJson":true,"type":"object","properties":{"type":{"const":"shutdown"}},"required":["type"],"additionalProperties":false},"AdapterProtocolVersion":{"const":"compiled-sql.adapter.v1"}}};
-const schema91 = {"plainJson":true,"type":"object","properties":{"type":{"const":"validate"},"id":{"type":"string","minLength":1},"document":{"type":"string","enum":["operation","operation-result","error-response","run-query-request","run-query-response"]},"text":{"type":"string"}},"required":["type","id","document","text"],"additionalProperties":false};
-const schema92 = {"plainJson":true,"type":"object","properties":{"type":{"const":"shutdown"}},"required":["type"],"additionalProperties":false};
+const schema88 = {"plainJson":true,"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/adapter-request.schema.json","type":"object","oneOf":[{"$ref":"#/$defs/AdapterHello"},{"$ref":"#/$defs/AdapterValidate"},{"$ref":"#/$defs/AdapterBuild"},{"$ref":"#/$defs/AdapterExecute"},{"$ref":"#/$defs/AdapterRunQuery"},{"$ref":"#/$defs/AdapterShutdown"}],"discriminator":{"propertyName":"type"},"$defs":{"AdapterHello":{"plainJson":true,"type":"object","properties":{"type":{"const":"hello"},"protocol":{"$ref":"#/$defs/AdapterProtocolVersion"},"suite":{"type":"string","enum":["envelopes","server","client"]}},"required":["type","protocol","suite"],"additionalProperties":false},"AdapterValidate":{"plainJson":true,"type":"object","properties":{"type":{"const":"validate"},"id":{"type":"string","minLength":1},"document":{"type":"string","enum":["operation","operation-result","error-response","run-query-request","run-query-response"]},"text":{"type":"string"}},"required":["type","id","document","text"],"additionalProperties":false},"AdapterBuild":{"plainJson":true,"type":"object","properties":{"type":{"const":"build"},"id":{"type":"string","minLength":1},"input":{"$ref":"client-case.schema.json#/$defs/ClientBuildInput"},"default_data_source_uid":{"type":"string","minLength":1}},"required":["type","id","input"],"additionalProperties":false},"AdapterExecute":{"plainJson":true,"type":"object","properties":{"type":{"const":"execute"},"id":{"type":"string","minLength":1},"endpoint":{"$ref":"#/$defs/AdapterEndpoint"},"token":{"$ref":"#/$defs/AdapterToken"},"routes":{"$ref":"#/$defs/AdapterRouteFamily"},"envelope":{"plainJson":true,"type":"object"},"idempotency_key":{"type":"string","minLength":1}},"required":["type","id","endpoint","token","routes","envelope"],"additionalProperties":false},"AdapterRunQuery":{"plainJson":true,"type":"object","properties":{"type":{"const":"run_query"},"id":{"type":"string","minLength":1},"endpoint":{"$ref":"#/$defs/AdapterEndpoint"},"token":{"$ref":"#/$defs/AdapterToken"},"routes":{"$ref":"#/$defs/AdapterRouteFamily"},"meta_table_uid":{"type":"string","minLength":1},"sql":{"type":"string","minLength":1}},"required":["type","id","endpoint","token","routes","meta_table_uid","sql"],"additionalProperties":false},"AdapterShutdown":{"plainJson":true,"type":"object","properties":{"type":{"const":"shutdown"}},"required":["type"],"additionalProperties":false},"AdapterProtocolVersion":{"const":"compiled-sql.adapter.v1"},"AdapterEndpoint":{"type":"string","pattern":"^https?://[^?#]+$"},"AdapterToken":{"type":"string","minLength":1},"AdapterRouteFamily":{"type":"string","enum":["legacy","v1"]}}};
+const schema128 = {"plainJson":true,"type":"object","properties":{"type":{"const":"validate"},"id":{"type":"string","minLength":1},"document":{"type":"string","enum":["operation","operation-result","error-response","run-query-request","run-query-response"]},"text":{"type":"string"}},"required":["type","id","document","text"],"additionalProperties":false};
+const schema129 = {"plainJson":true,"type":"object","properties":{"type":{"const":"shutdown"}},"required":["type"],"additionalProperties":false};
 const schema89 = {"plainJson":true,"type":"object","properties":{"type":{"const":"hello"},"protocol":{"$ref":"#/$defs/AdapterProtocolVersion"},"suite":{"type":"string","enum":["envelopes","server","client"]}},"required":["type","protocol","suite"],"additionalProperties":false};
 const schema90 = {"const":"compiled-sql.adapter.v1"};
 
@@ -5631,6 +5631,750 @@ validate71.errors = vErrors;
 return errors === 0;
 }
 
+const schema91 = {"plainJson":true,"type":"object","properties":{"type":{"const":"build"},"id":{"type":"string","minLength":1},"input":{"$ref":"client-case.schema.json#/$defs/ClientBuildInput"},"default_data_source_uid":{"type":"string","minLength":1}},"required":["type","id","input"],"additionalProperties":false};
+const schema103 = {"plainJson":true,"type":"object","properties":{"operation":{},"sql":{},"parameters":{},"parameter_types":{},"scope":{},"limits":{},"version":{},"dialect":{},"paramstyle":{}},"required":["operation","sql","scope"],"additionalProperties":false};
+
+function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema91,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema91.required,parentSchema:schema91,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.id === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema91.required,parentSchema:schema91,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.input === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'",schema:schema91.required,parentSchema:schema91,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "type") || (key0 === "id")) || (key0 === "input")) || (key0 === "default_data_source_uid"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema91,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+let data0 = data.type;
+if("build" !== data0){
+const err5 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "build"},message:"must be equal to constant",schema:"build",parentSchema:schema91.properties.type,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data1 = data.id;
+if(typeof data1 === "string"){
+if(data1.length === 0){
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema91.properties.id,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.id.type,parentSchema:schema91.properties.id,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.input !== undefined){
+let data2 = data.input;
+if(typeof data2 == "object" && data2 !== null && (Array.isArray(data2) ? Object.getPrototypeOf(data2) !== Array.prototype : (Object.getPrototypeOf(data2) !== Object.prototype && Object.getPrototypeOf(data2) !== null))){
+const err8 = {instancePath:instancePath+"/input",schemaPath:"client-case.schema.json#/$defs/ClientBuildInput/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema103,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.operation === undefined){
+const err9 = {instancePath:instancePath+"/input",schemaPath:"client-case.schema.json#/$defs/ClientBuildInput/required",keyword:"required",params:{missingProperty: "operation"},message:"must have required property '"+"operation"+"'",schema:schema103.required,parentSchema:schema103,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data2.sql === undefined){
+const err10 = {instancePath:instancePath+"/input",schemaPath:"client-case.schema.json#/$defs/ClientBuildInput/required",keyword:"required",params:{missingProperty: "sql"},message:"must have required property '"+"sql"+"'",schema:schema103.required,parentSchema:schema103,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data2.scope === undefined){
+const err11 = {instancePath:instancePath+"/input",schemaPath:"client-case.schema.json#/$defs/ClientBuildInput/required",keyword:"required",params:{missingProperty: "scope"},message:"must have required property '"+"scope"+"'",schema:schema103.required,parentSchema:schema103,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+for(const key1 in data2){
+if(!(func7.call(schema103.properties, key1))){
+const err12 = {instancePath:instancePath+"/input",schemaPath:"client-case.schema.json#/$defs/ClientBuildInput/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema103,data:data2};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/input",schemaPath:"client-case.schema.json#/$defs/ClientBuildInput/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.type,parentSchema:schema103,data:data2};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.default_data_source_uid !== undefined){
+let data3 = data.default_data_source_uid;
+if(typeof data3 === "string"){
+if(data3.length === 0){
+const err14 = {instancePath:instancePath+"/default_data_source_uid",schemaPath:"#/properties/default_data_source_uid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema91.properties.default_data_source_uid,data:data3};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/default_data_source_uid",schemaPath:"#/properties/default_data_source_uid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.default_data_source_uid.type,parentSchema:schema91.properties.default_data_source_uid,data:data3};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema91.type,parentSchema:schema91,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+validate72.errors = vErrors;
+return errors === 0;
+}
+
+const schema120 = {"plainJson":true,"type":"object","properties":{"type":{"const":"execute"},"id":{"type":"string","minLength":1},"endpoint":{"$ref":"#/$defs/AdapterEndpoint"},"token":{"$ref":"#/$defs/AdapterToken"},"routes":{"$ref":"#/$defs/AdapterRouteFamily"},"envelope":{"plainJson":true,"type":"object"},"idempotency_key":{"type":"string","minLength":1}},"required":["type","id","endpoint","token","routes","envelope"],"additionalProperties":false};
+const schema121 = {"type":"string","pattern":"^https?://[^?#]+$"};
+const schema122 = {"type":"string","minLength":1};
+const schema99 = {"type":"string","enum":["legacy","v1"]};
+const pattern20 = new RegExp("^https?://[^?#]+$", "u");
+
+function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema120,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema120.required,parentSchema:schema120,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.id === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema120.required,parentSchema:schema120,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.endpoint === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "endpoint"},message:"must have required property '"+"endpoint"+"'",schema:schema120.required,parentSchema:schema120,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.token === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "token"},message:"must have required property '"+"token"+"'",schema:schema120.required,parentSchema:schema120,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.routes === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "routes"},message:"must have required property '"+"routes"+"'",schema:schema120.required,parentSchema:schema120,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.envelope === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "envelope"},message:"must have required property '"+"envelope"+"'",schema:schema120.required,parentSchema:schema120,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "type") || (key0 === "id")) || (key0 === "endpoint")) || (key0 === "token")) || (key0 === "routes")) || (key0 === "envelope")) || (key0 === "idempotency_key"))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema120,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+let data0 = data.type;
+if("execute" !== data0){
+const err8 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "execute"},message:"must be equal to constant",schema:"execute",parentSchema:schema120.properties.type,data:data0};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data1 = data.id;
+if(typeof data1 === "string"){
+if(data1.length === 0){
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema120.properties.id,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema120.properties.id.type,parentSchema:schema120.properties.id,data:data1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.endpoint !== undefined){
+let data2 = data.endpoint;
+if(typeof data2 === "string"){
+if(!pattern20.test(data2)){
+const err11 = {instancePath:instancePath+"/endpoint",schemaPath:"#/$defs/AdapterEndpoint/pattern",keyword:"pattern",params:{pattern: "^https?://[^?#]+$"},message:"must match pattern \""+"^https?://[^?#]+$"+"\"",schema:"^https?://[^?#]+$",parentSchema:schema121,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/endpoint",schemaPath:"#/$defs/AdapterEndpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema121.type,parentSchema:schema121,data:data2};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.token !== undefined){
+let data3 = data.token;
+if(typeof data3 === "string"){
+if(data3.length === 0){
+const err13 = {instancePath:instancePath+"/token",schemaPath:"#/$defs/AdapterToken/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema122,data:data3};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/token",schemaPath:"#/$defs/AdapterToken/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema122.type,parentSchema:schema122,data:data3};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.routes !== undefined){
+let data4 = data.routes;
+if(typeof data4 !== "string"){
+const err15 = {instancePath:instancePath+"/routes",schemaPath:"#/$defs/AdapterRouteFamily/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.type,parentSchema:schema99,data:data4};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(!((data4 === "legacy") || (data4 === "v1"))){
+const err16 = {instancePath:instancePath+"/routes",schemaPath:"#/$defs/AdapterRouteFamily/enum",keyword:"enum",params:{allowedValues: schema99.enum},message:"must be equal to one of the allowed values",schema:schema99.enum,parentSchema:schema99,data:data4};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.envelope !== undefined){
+let data5 = data.envelope;
+if(!(data5 && typeof data5 == "object" && !Array.isArray(data5))){
+const err17 = {instancePath:instancePath+"/envelope",schemaPath:"#/properties/envelope/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema120.properties.envelope.type,parentSchema:schema120.properties.envelope,data:data5};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(typeof data5 == "object" && data5 !== null && (Array.isArray(data5) ? Object.getPrototypeOf(data5) !== Array.prototype : (Object.getPrototypeOf(data5) !== Object.prototype && Object.getPrototypeOf(data5) !== null))){
+const err18 = {instancePath:instancePath+"/envelope",schemaPath:"#/properties/envelope/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema120.properties.envelope,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.idempotency_key !== undefined){
+let data6 = data.idempotency_key;
+if(typeof data6 === "string"){
+if(data6.length === 0){
+const err19 = {instancePath:instancePath+"/idempotency_key",schemaPath:"#/properties/idempotency_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema120.properties.idempotency_key,data:data6};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/idempotency_key",schemaPath:"#/properties/idempotency_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema120.properties.idempotency_key.type,parentSchema:schema120.properties.idempotency_key,data:data6};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema120.type,parentSchema:schema120,data};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+validate96.errors = vErrors;
+return errors === 0;
+}
+
+const schema124 = {"plainJson":true,"type":"object","properties":{"type":{"const":"run_query"},"id":{"type":"string","minLength":1},"endpoint":{"$ref":"#/$defs/AdapterEndpoint"},"token":{"$ref":"#/$defs/AdapterToken"},"routes":{"$ref":"#/$defs/AdapterRouteFamily"},"meta_table_uid":{"type":"string","minLength":1},"sql":{"type":"string","minLength":1}},"required":["type","id","endpoint","token","routes","meta_table_uid","sql"],"additionalProperties":false};
+
+function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema124,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema124.required,parentSchema:schema124,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.id === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema124.required,parentSchema:schema124,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.endpoint === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "endpoint"},message:"must have required property '"+"endpoint"+"'",schema:schema124.required,parentSchema:schema124,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.token === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "token"},message:"must have required property '"+"token"+"'",schema:schema124.required,parentSchema:schema124,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.routes === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "routes"},message:"must have required property '"+"routes"+"'",schema:schema124.required,parentSchema:schema124,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.meta_table_uid === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "meta_table_uid"},message:"must have required property '"+"meta_table_uid"+"'",schema:schema124.required,parentSchema:schema124,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.sql === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sql"},message:"must have required property '"+"sql"+"'",schema:schema124.required,parentSchema:schema124,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "type") || (key0 === "id")) || (key0 === "endpoint")) || (key0 === "token")) || (key0 === "routes")) || (key0 === "meta_table_uid")) || (key0 === "sql"))){
+const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema124,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+let data0 = data.type;
+if("run_query" !== data0){
+const err9 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "run_query"},message:"must be equal to constant",schema:"run_query",parentSchema:schema124.properties.type,data:data0};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data1 = data.id;
+if(typeof data1 === "string"){
+if(data1.length === 0){
+const err10 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema124.properties.id,data:data1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema124.properties.id.type,parentSchema:schema124.properties.id,data:data1};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.endpoint !== undefined){
+let data2 = data.endpoint;
+if(typeof data2 === "string"){
+if(!pattern20.test(data2)){
+const err12 = {instancePath:instancePath+"/endpoint",schemaPath:"#/$defs/AdapterEndpoint/pattern",keyword:"pattern",params:{pattern: "^https?://[^?#]+$"},message:"must match pattern \""+"^https?://[^?#]+$"+"\"",schema:"^https?://[^?#]+$",parentSchema:schema121,data:data2};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/endpoint",schemaPath:"#/$defs/AdapterEndpoint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema121.type,parentSchema:schema121,data:data2};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.token !== undefined){
+let data3 = data.token;
+if(typeof data3 === "string"){
+if(data3.length === 0){
+const err14 = {instancePath:instancePath+"/token",schemaPath:"#/$defs/AdapterToken/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema122,data:data3};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/token",schemaPath:"#/$defs/AdapterToken/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema122.type,parentSchema:schema122,data:data3};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.routes !== undefined){
+let data4 = data.routes;
+if(typeof data4 !== "string"){
+const err16 = {instancePath:instancePath+"/routes",schemaPath:"#/$defs/AdapterRouteFamily/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.type,parentSchema:schema99,data:data4};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(!((data4 === "legacy") || (data4 === "v1"))){
+const err17 = {instancePath:instancePath+"/routes",schemaPath:"#/$defs/AdapterRouteFamily/enum",keyword:"enum",params:{allowedValues: schema99.enum},message:"must be equal to one of the allowed values",schema:schema99.enum,parentSchema:schema99,data:data4};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.meta_table_uid !== undefined){
+let data5 = data.meta_table_uid;
+if(typeof data5 === "string"){
+if(data5.length === 0){
+const err18 = {instancePath:instancePath+"/meta_table_uid",schemaPath:"#/properties/meta_table_uid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema124.properties.meta_table_uid,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/meta_table_uid",schemaPath:"#/properties/meta_table_uid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema124.properties.meta_table_uid.type,parentSchema:schema124.properties.meta_table_uid,data:data5};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.sql !== undefined){
+let data6 = data.sql;
+if(typeof data6 === "string"){
+if(data6.length === 0){
+const err20 = {instancePath:instancePath+"/sql",schemaPath:"#/properties/sql/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema124.properties.sql,data:data6};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/sql",schemaPath:"#/properties/sql/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema124.properties.sql.type,parentSchema:schema124.properties.sql,data:data6};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema124.type,parentSchema:schema124,data};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+validate97.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://compiled-sql.dev/schemas/compiled-sql.v1/adapter-request.schema.json" */;
@@ -5657,7 +6401,7 @@ errors = vErrors.length;
 }
 else if(tag0 === "validate"){
 if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
-const err1 = {instancePath,schemaPath:"#/$defs/AdapterValidate/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema91,data};
+const err1 = {instancePath,schemaPath:"#/$defs/AdapterValidate/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema128,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5668,7 +6412,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err2 = {instancePath,schemaPath:"#/$defs/AdapterValidate/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema91.required,parentSchema:schema91,data};
+const err2 = {instancePath,schemaPath:"#/$defs/AdapterValidate/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema128.required,parentSchema:schema128,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5678,7 +6422,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.id === undefined){
-const err3 = {instancePath,schemaPath:"#/$defs/AdapterValidate/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema91.required,parentSchema:schema91,data};
+const err3 = {instancePath,schemaPath:"#/$defs/AdapterValidate/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema128.required,parentSchema:schema128,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5688,7 +6432,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.document === undefined){
-const err4 = {instancePath,schemaPath:"#/$defs/AdapterValidate/required",keyword:"required",params:{missingProperty: "document"},message:"must have required property '"+"document"+"'",schema:schema91.required,parentSchema:schema91,data};
+const err4 = {instancePath,schemaPath:"#/$defs/AdapterValidate/required",keyword:"required",params:{missingProperty: "document"},message:"must have required property '"+"document"+"'",schema:schema128.required,parentSchema:schema128,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5698,7 +6442,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.text === undefined){
-const err5 = {instancePath,schemaPath:"#/$defs/AdapterValidate/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema91.required,parentSchema:schema91,data};
+const err5 = {instancePath,schemaPath:"#/$defs/AdapterValidate/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema128.required,parentSchema:schema128,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5709,7 +6453,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "type") || (key0 === "id")) || (key0 === "document")) || (key0 === "text"))){
-const err6 = {instancePath,schemaPath:"#/$defs/AdapterValidate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema91,data};
+const err6 = {instancePath,schemaPath:"#/$defs/AdapterValidate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema128,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5722,7 +6466,7 @@ errors++;
 if(data.type !== undefined){
 let data0 = data.type;
 if("validate" !== data0){
-const err7 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/AdapterValidate/properties/type/const",keyword:"const",params:{allowedValue: "validate"},message:"must be equal to constant",schema:"validate",parentSchema:schema91.properties.type,data:data0};
+const err7 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/AdapterValidate/properties/type/const",keyword:"const",params:{allowedValue: "validate"},message:"must be equal to constant",schema:"validate",parentSchema:schema128.properties.type,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5736,7 +6480,7 @@ if(data.id !== undefined){
 let data1 = data.id;
 if(typeof data1 === "string"){
 if(data1.length === 0){
-const err8 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/AdapterValidate/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema91.properties.id,data:data1};
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/AdapterValidate/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema128.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5747,7 +6491,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/AdapterValidate/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.id.type,parentSchema:schema91.properties.id,data:data1};
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/AdapterValidate/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema128.properties.id.type,parentSchema:schema128.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5760,7 +6504,7 @@ errors++;
 if(data.document !== undefined){
 let data2 = data.document;
 if(typeof data2 !== "string"){
-const err10 = {instancePath:instancePath+"/document",schemaPath:"#/$defs/AdapterValidate/properties/document/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.document.type,parentSchema:schema91.properties.document,data:data2};
+const err10 = {instancePath:instancePath+"/document",schemaPath:"#/$defs/AdapterValidate/properties/document/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema128.properties.document.type,parentSchema:schema128.properties.document,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5770,7 +6514,7 @@ vErrors.push(err10);
 errors++;
 }
 if(!(((((data2 === "operation") || (data2 === "operation-result")) || (data2 === "error-response")) || (data2 === "run-query-request")) || (data2 === "run-query-response"))){
-const err11 = {instancePath:instancePath+"/document",schemaPath:"#/$defs/AdapterValidate/properties/document/enum",keyword:"enum",params:{allowedValues: schema91.properties.document.enum},message:"must be equal to one of the allowed values",schema:schema91.properties.document.enum,parentSchema:schema91.properties.document,data:data2};
+const err11 = {instancePath:instancePath+"/document",schemaPath:"#/$defs/AdapterValidate/properties/document/enum",keyword:"enum",params:{allowedValues: schema128.properties.document.enum},message:"must be equal to one of the allowed values",schema:schema128.properties.document.enum,parentSchema:schema128.properties.document,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5783,7 +6527,7 @@ errors++;
 if(data.text !== undefined){
 let data3 = data.text;
 if(typeof data3 !== "string"){
-const err12 = {instancePath:instancePath+"/text",schemaPath:"#/$defs/AdapterValidate/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.text.type,parentSchema:schema91.properties.text,data:data3};
+const err12 = {instancePath:instancePath+"/text",schemaPath:"#/$defs/AdapterValidate/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema128.properties.text.type,parentSchema:schema128.properties.text,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5795,7 +6539,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath,schemaPath:"#/$defs/AdapterValidate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema91.type,parentSchema:schema91,data};
+const err13 = {instancePath,schemaPath:"#/$defs/AdapterValidate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema128.type,parentSchema:schema128,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5805,9 +6549,27 @@ vErrors.push(err13);
 errors++;
 }
 }
+else if(tag0 === "build"){
+if(!(validate72(data, {instancePath,parentData,parentDataProperty,rootData}))){
+if (vErrors === null) { vErrors = validate72.errors.slice(); } else { for (const e of validate72.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+}
+else if(tag0 === "execute"){
+if(!(validate96(data, {instancePath,parentData,parentDataProperty,rootData}))){
+if (vErrors === null) { vErrors = validate96.errors.slice(); } else { for (const e of validate96.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+}
+else if(tag0 === "run_query"){
+if(!(validate97(data, {instancePath,parentData,parentDataProperty,rootData}))){
+if (vErrors === null) { vErrors = validate97.errors.slice(); } else { for (const e of validate97.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+}
 else if(tag0 === "shutdown"){
 if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
-const err14 = {instancePath,schemaPath:"#/$defs/AdapterShutdown/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema92,data};
+const err14 = {instancePath,schemaPath:"#/$defs/AdapterShutdown/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema129,data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5818,7 +6580,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err15 = {instancePath,schemaPath:"#/$defs/AdapterShutdown/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema92.required,parentSchema:schema92,data};
+const err15 = {instancePath,schemaPath:"#/$defs/AdapterShutdown/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema129.required,parentSchema:schema129,data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5829,7 +6591,7 @@ errors++;
 }
 for(const key1 in data){
 if(!(key1 === "type")){
-const err16 = {instancePath,schemaPath:"#/$defs/AdapterShutdown/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema92,data};
+const err16 = {instancePath,schemaPath:"#/$defs/AdapterShutdown/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema129,data};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5842,7 +6604,7 @@ errors++;
 if(data.type !== undefined){
 let data4 = data.type;
 if("shutdown" !== data4){
-const err17 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/AdapterShutdown/properties/type/const",keyword:"const",params:{allowedValue: "shutdown"},message:"must be equal to constant",schema:"shutdown",parentSchema:schema92.properties.type,data:data4};
+const err17 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/AdapterShutdown/properties/type/const",keyword:"const",params:{allowedValue: "shutdown"},message:"must be equal to constant",schema:"shutdown",parentSchema:schema129.properties.type,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5854,7 +6616,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath,schemaPath:"#/$defs/AdapterShutdown/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema92.type,parentSchema:schema92,data};
+const err18 = {instancePath,schemaPath:"#/$defs/AdapterShutdown/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema129.type,parentSchema:schema129,data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5900,17 +6662,17 @@ validate70.errors = vErrors;
 return errors === 0;
 }
 
-export const issues_adapterResponse = validate73;
-const schema93 = {"plainJson":true,"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/adapter-response.schema.json","type":"object","oneOf":[{"$ref":"#/$defs/AdapterHelloReply"},{"$ref":"#/$defs/AdapterValidateResult"},{"$ref":"#/$defs/AdapterSkip"},{"$ref":"#/$defs/AdapterFailure"}],"discriminator":{"propertyName":"type"},"$defs":{"AdapterHelloReply":{"plainJson":true,"type":"object","properties":{"type":{"const":"hello"},"protocol":{"$ref":"adapter-request.schema.json#/$defs/AdapterProtocolVersion"},"implementation":{"$ref":"conformance-report.schema.json#/$defs/Implementation"}},"required":["type","protocol","implementation"],"additionalProperties":false},"AdapterValidateResult":{"plainJson":true,"type":"object","properties":{"type":{"const":"result"},"id":{"type":"string","minLength":1},"valid":{"type":"boolean"},"issues":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/AdapterReportedIssue"}}},"required":["type","id","valid","issues"],"additionalProperties":false},"AdapterReportedIssue":{"plainJson":true,"type":"object","properties":{"code":{"type":"string"},"instancePath":{"type":"string"},"message":{"type":"string"}},"required":["code","instancePath"],"additionalProperties":false},"AdapterSkip":{"plainJson":true,"type":"object","properties":{"type":{"const":"skip"},"id":{"type":"string","minLength":1},"reason":{"type":"string","minLength":1}},"required":["type","id","reason"],"additionalProperties":false},"AdapterFailure":{"plainJson":true,"type":"object","properties":{"type":{"const":"error"},"id":{"type":"string","minLength":1},"message":{"type":"string"}},"required":["type","id","message"],"additionalProperties":false}}};
-const schema99 = {"plainJson":true,"type":"object","properties":{"type":{"const":"skip"},"id":{"type":"string","minLength":1},"reason":{"type":"string","minLength":1}},"required":["type","id","reason"],"additionalProperties":false};
-const schema100 = {"plainJson":true,"type":"object","properties":{"type":{"const":"error"},"id":{"type":"string","minLength":1},"message":{"type":"string"}},"required":["type","id","message"],"additionalProperties":false};
-const schema94 = {"plainJson":true,"type":"object","properties":{"type":{"const":"hello"},"protocol":{"$ref":"adapter-request.schema.json#/$defs/AdapterProtocolVersion"},"implementation":{"$ref":"conformance-report.schema.json#/$defs/Implementation"}},"required":["type","protocol","implementation"],"additionalProperties":false};
+export const issues_adapterResponse = validate102;
+const schema130 = {"plainJson":true,"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/adapter-response.schema.json","type":"object","oneOf":[{"$ref":"#/$defs/AdapterHelloReply"},{"$ref":"#/$defs/AdapterValidateResult"},{"$ref":"#/$defs/AdapterOutcome"},{"$ref":"#/$defs/AdapterSkip"},{"$ref":"#/$defs/AdapterFailure"}],"discriminator":{"propertyName":"type"},"$defs":{"AdapterHelloReply":{"plainJson":true,"type":"object","properties":{"type":{"const":"hello"},"protocol":{"$ref":"adapter-request.schema.json#/$defs/AdapterProtocolVersion"},"implementation":{"$ref":"conformance-report.schema.json#/$defs/Implementation"}},"required":["type","protocol","implementation"],"additionalProperties":false},"AdapterValidateResult":{"plainJson":true,"type":"object","properties":{"type":{"const":"result"},"id":{"type":"string","minLength":1},"valid":{"type":"boolean"},"issues":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/AdapterReportedIssue"}}},"required":["type","id","valid","issues"],"additionalProperties":false},"AdapterReportedIssue":{"plainJson":true,"type":"object","properties":{"code":{"type":"string"},"instancePath":{"type":"string"},"message":{"type":"string"}},"required":["code","instancePath"],"additionalProperties":false},"AdapterOutcome":{"plainJson":true,"type":"object","properties":{"type":{"const":"outcome"},"id":{"type":"string","minLength":1},"ok":{"type":"boolean"},"result":{},"error":{"$ref":"#/$defs/AdapterClientError"}},"required":["type","id","ok"],"additionalProperties":false},"AdapterClientError":{"plainJson":true,"type":"object","properties":{"category":{"$ref":"client-case.schema.json#/$defs/ClientErrorCategory"},"status":{"type":["integer","null"],"minimum":100,"maximum":599},"code":{"type":"string","minLength":1},"retryable":{"type":"boolean"},"message":{"type":"string"},"sqlstate":{"type":["string","null"]},"request_id":{"type":["string","null"]},"retry_after_ms":{"type":["integer","null"],"minimum":0},"path":{"type":"string"},"issues":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/AdapterReportedIssue"}}},"required":["category","status","code","retryable"],"additionalProperties":false},"AdapterSkip":{"plainJson":true,"type":"object","properties":{"type":{"const":"skip"},"id":{"type":"string","minLength":1},"reason":{"type":"string","minLength":1}},"required":["type","id","reason"],"additionalProperties":false},"AdapterFailure":{"plainJson":true,"type":"object","properties":{"type":{"const":"error"},"id":{"type":"string","minLength":1},"message":{"type":"string"}},"required":["type","id","message"],"additionalProperties":false}}};
+const schema140 = {"plainJson":true,"type":"object","properties":{"type":{"const":"skip"},"id":{"type":"string","minLength":1},"reason":{"type":"string","minLength":1}},"required":["type","id","reason"],"additionalProperties":false};
+const schema141 = {"plainJson":true,"type":"object","properties":{"type":{"const":"error"},"id":{"type":"string","minLength":1},"message":{"type":"string"}},"required":["type","id","message"],"additionalProperties":false};
+const schema131 = {"plainJson":true,"type":"object","properties":{"type":{"const":"hello"},"protocol":{"$ref":"adapter-request.schema.json#/$defs/AdapterProtocolVersion"},"implementation":{"$ref":"conformance-report.schema.json#/$defs/Implementation"}},"required":["type","protocol","implementation"],"additionalProperties":false};
 
-function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
-const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema94,data};
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema131,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5921,7 +6683,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema94.required,parentSchema:schema94,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema131.required,parentSchema:schema131,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5931,7 +6693,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.protocol === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "protocol"},message:"must have required property '"+"protocol"+"'",schema:schema94.required,parentSchema:schema94,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "protocol"},message:"must have required property '"+"protocol"+"'",schema:schema131.required,parentSchema:schema131,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5941,7 +6703,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.implementation === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "implementation"},message:"must have required property '"+"implementation"+"'",schema:schema94.required,parentSchema:schema94,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "implementation"},message:"must have required property '"+"implementation"+"'",schema:schema131.required,parentSchema:schema131,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5952,7 +6714,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "type") || (key0 === "protocol")) || (key0 === "implementation"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema94,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema131,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5965,7 +6727,7 @@ errors++;
 if(data.type !== undefined){
 let data0 = data.type;
 if("hello" !== data0){
-const err5 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "hello"},message:"must be equal to constant",schema:"hello",parentSchema:schema94.properties.type,data:data0};
+const err5 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "hello"},message:"must be equal to constant",schema:"hello",parentSchema:schema131.properties.type,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6132,7 +6894,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema94.type,parentSchema:schema94,data};
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema131.type,parentSchema:schema131,data};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6141,18 +6903,18 @@ vErrors.push(err19);
 }
 errors++;
 }
-validate74.errors = vErrors;
+validate103.errors = vErrors;
 return errors === 0;
 }
 
-const schema97 = {"plainJson":true,"type":"object","properties":{"type":{"const":"result"},"id":{"type":"string","minLength":1},"valid":{"type":"boolean"},"issues":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/AdapterReportedIssue"}}},"required":["type","id","valid","issues"],"additionalProperties":false};
-const schema98 = {"plainJson":true,"type":"object","properties":{"code":{"type":"string"},"instancePath":{"type":"string"},"message":{"type":"string"}},"required":["code","instancePath"],"additionalProperties":false};
+const schema134 = {"plainJson":true,"type":"object","properties":{"type":{"const":"result"},"id":{"type":"string","minLength":1},"valid":{"type":"boolean"},"issues":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/AdapterReportedIssue"}}},"required":["type","id","valid","issues"],"additionalProperties":false};
+const schema135 = {"plainJson":true,"type":"object","properties":{"code":{"type":"string"},"instancePath":{"type":"string"},"message":{"type":"string"}},"required":["code","instancePath"],"additionalProperties":false};
 
-function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
-const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema97,data};
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema134,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6163,7 +6925,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema97.required,parentSchema:schema97,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema134.required,parentSchema:schema134,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6173,7 +6935,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.id === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema97.required,parentSchema:schema97,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema134.required,parentSchema:schema134,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6183,7 +6945,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.valid === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "valid"},message:"must have required property '"+"valid"+"'",schema:schema97.required,parentSchema:schema97,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "valid"},message:"must have required property '"+"valid"+"'",schema:schema134.required,parentSchema:schema134,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6193,7 +6955,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.issues === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "issues"},message:"must have required property '"+"issues"+"'",schema:schema97.required,parentSchema:schema97,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "issues"},message:"must have required property '"+"issues"+"'",schema:schema134.required,parentSchema:schema134,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6204,7 +6966,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "type") || (key0 === "id")) || (key0 === "valid")) || (key0 === "issues"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema97,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema134,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6217,7 +6979,7 @@ errors++;
 if(data.type !== undefined){
 let data0 = data.type;
 if("result" !== data0){
-const err6 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "result"},message:"must be equal to constant",schema:"result",parentSchema:schema97.properties.type,data:data0};
+const err6 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "result"},message:"must be equal to constant",schema:"result",parentSchema:schema134.properties.type,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6231,7 +6993,7 @@ if(data.id !== undefined){
 let data1 = data.id;
 if(typeof data1 === "string"){
 if(data1.length === 0){
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema97.properties.id,data:data1};
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema134.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6242,7 +7004,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema97.properties.id.type,parentSchema:schema97.properties.id,data:data1};
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema134.properties.id.type,parentSchema:schema134.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6255,7 +7017,7 @@ errors++;
 if(data.valid !== undefined){
 let data2 = data.valid;
 if(typeof data2 !== "boolean"){
-const err9 = {instancePath:instancePath+"/valid",schemaPath:"#/properties/valid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema97.properties.valid.type,parentSchema:schema97.properties.valid,data:data2};
+const err9 = {instancePath:instancePath+"/valid",schemaPath:"#/properties/valid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema134.properties.valid.type,parentSchema:schema134.properties.valid,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6268,7 +7030,7 @@ errors++;
 if(data.issues !== undefined){
 let data3 = data.issues;
 if(typeof data3 == "object" && data3 !== null && (Array.isArray(data3) ? Object.getPrototypeOf(data3) !== Array.prototype : (Object.getPrototypeOf(data3) !== Object.prototype && Object.getPrototypeOf(data3) !== null))){
-const err10 = {instancePath:instancePath+"/issues",schemaPath:"#/properties/issues/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema97.properties.issues,data:data3};
+const err10 = {instancePath:instancePath+"/issues",schemaPath:"#/properties/issues/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema134.properties.issues,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6282,7 +7044,7 @@ const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(typeof data4 == "object" && data4 !== null && (Array.isArray(data4) ? Object.getPrototypeOf(data4) !== Array.prototype : (Object.getPrototypeOf(data4) !== Object.prototype && Object.getPrototypeOf(data4) !== null))){
-const err11 = {instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/AdapterReportedIssue/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema98,data:data4};
+const err11 = {instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/AdapterReportedIssue/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema135,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6293,7 +7055,7 @@ errors++;
 }
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.code === undefined){
-const err12 = {instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/AdapterReportedIssue/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema98.required,parentSchema:schema98,data:data4};
+const err12 = {instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/AdapterReportedIssue/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema135.required,parentSchema:schema135,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6303,7 +7065,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data4.instancePath === undefined){
-const err13 = {instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/AdapterReportedIssue/required",keyword:"required",params:{missingProperty: "instancePath"},message:"must have required property '"+"instancePath"+"'",schema:schema98.required,parentSchema:schema98,data:data4};
+const err13 = {instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/AdapterReportedIssue/required",keyword:"required",params:{missingProperty: "instancePath"},message:"must have required property '"+"instancePath"+"'",schema:schema135.required,parentSchema:schema135,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6314,7 +7076,7 @@ errors++;
 }
 for(const key1 in data4){
 if(!(((key1 === "code") || (key1 === "instancePath")) || (key1 === "message"))){
-const err14 = {instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/AdapterReportedIssue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema98,data:data4};
+const err14 = {instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/AdapterReportedIssue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema135,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6327,7 +7089,7 @@ errors++;
 if(data4.code !== undefined){
 let data5 = data4.code;
 if(typeof data5 !== "string"){
-const err15 = {instancePath:instancePath+"/issues/" + i0+"/code",schemaPath:"#/$defs/AdapterReportedIssue/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.code.type,parentSchema:schema98.properties.code,data:data5};
+const err15 = {instancePath:instancePath+"/issues/" + i0+"/code",schemaPath:"#/$defs/AdapterReportedIssue/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema135.properties.code.type,parentSchema:schema135.properties.code,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6340,7 +7102,7 @@ errors++;
 if(data4.instancePath !== undefined){
 let data6 = data4.instancePath;
 if(typeof data6 !== "string"){
-const err16 = {instancePath:instancePath+"/issues/" + i0+"/instancePath",schemaPath:"#/$defs/AdapterReportedIssue/properties/instancePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.instancePath.type,parentSchema:schema98.properties.instancePath,data:data6};
+const err16 = {instancePath:instancePath+"/issues/" + i0+"/instancePath",schemaPath:"#/$defs/AdapterReportedIssue/properties/instancePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema135.properties.instancePath.type,parentSchema:schema135.properties.instancePath,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -6353,7 +7115,7 @@ errors++;
 if(data4.message !== undefined){
 let data7 = data4.message;
 if(typeof data7 !== "string"){
-const err17 = {instancePath:instancePath+"/issues/" + i0+"/message",schemaPath:"#/$defs/AdapterReportedIssue/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.message.type,parentSchema:schema98.properties.message,data:data7};
+const err17 = {instancePath:instancePath+"/issues/" + i0+"/message",schemaPath:"#/$defs/AdapterReportedIssue/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema135.properties.message.type,parentSchema:schema135.properties.message,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6365,7 +7127,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/AdapterReportedIssue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema98.type,parentSchema:schema98,data:data4};
+const err18 = {instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/AdapterReportedIssue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema135.type,parentSchema:schema135,data:data4};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -6377,7 +7139,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/issues",schemaPath:"#/properties/issues/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema97.properties.issues.type,parentSchema:schema97.properties.issues,data:data3};
+const err19 = {instancePath:instancePath+"/issues",schemaPath:"#/properties/issues/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema134.properties.issues.type,parentSchema:schema134.properties.issues,data:data3};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6389,7 +7151,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema97.type,parentSchema:schema97,data};
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema134.type,parentSchema:schema134,data};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -6398,17 +7160,526 @@ vErrors.push(err20);
 }
 errors++;
 }
-validate75.errors = vErrors;
+validate104.errors = vErrors;
+return errors === 0;
+}
+
+const schema136 = {"plainJson":true,"type":"object","properties":{"type":{"const":"outcome"},"id":{"type":"string","minLength":1},"ok":{"type":"boolean"},"result":{},"error":{"$ref":"#/$defs/AdapterClientError"}},"required":["type","id","ok"],"additionalProperties":false};
+const schema137 = {"plainJson":true,"type":"object","properties":{"category":{"$ref":"client-case.schema.json#/$defs/ClientErrorCategory"},"status":{"type":["integer","null"],"minimum":100,"maximum":599},"code":{"type":"string","minLength":1},"retryable":{"type":"boolean"},"message":{"type":"string"},"sqlstate":{"type":["string","null"]},"request_id":{"type":["string","null"]},"retry_after_ms":{"type":["integer","null"],"minimum":0},"path":{"type":"string"},"issues":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/AdapterReportedIssue"}}},"required":["category","status","code","retryable"],"additionalProperties":false};
+const schema117 = {"type":"string","enum":["bad_request","authentication","permission_denied","not_found","conflict","rate_limit","timeout","server","transport","build"]};
+
+function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema137,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.category === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'",schema:schema137.required,parentSchema:schema137,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.status === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema137.required,parentSchema:schema137,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.code === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema137.required,parentSchema:schema137,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.retryable === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "retryable"},message:"must have required property '"+"retryable"+"'",schema:schema137.required,parentSchema:schema137,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func7.call(schema137.properties, key0))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema137,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.category !== undefined){
+let data0 = data.category;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/category",schemaPath:"client-case.schema.json#/$defs/ClientErrorCategory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema117.type,parentSchema:schema117,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(!((((((((((data0 === "bad_request") || (data0 === "authentication")) || (data0 === "permission_denied")) || (data0 === "not_found")) || (data0 === "conflict")) || (data0 === "rate_limit")) || (data0 === "timeout")) || (data0 === "server")) || (data0 === "transport")) || (data0 === "build"))){
+const err7 = {instancePath:instancePath+"/category",schemaPath:"client-case.schema.json#/$defs/ClientErrorCategory/enum",keyword:"enum",params:{allowedValues: schema117.enum},message:"must be equal to one of the allowed values",schema:schema117.enum,parentSchema:schema117,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+let data1 = data.status;
+if((!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))) && (data1 !== null)){
+const err8 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: schema137.properties.status.type},message:"must be integer,null",schema:schema137.properties.status.type,parentSchema:schema137.properties.status,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 599 || isNaN(data1)){
+const err9 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema137.properties.status,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data1 < 100 || isNaN(data1)){
+const err10 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema137.properties.status,data:data1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+if(data.code !== undefined){
+let data2 = data.code;
+if(typeof data2 === "string"){
+if(data2.length === 0){
+const err11 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema137.properties.code,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema137.properties.code.type,parentSchema:schema137.properties.code,data:data2};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.retryable !== undefined){
+let data3 = data.retryable;
+if(typeof data3 !== "boolean"){
+const err13 = {instancePath:instancePath+"/retryable",schemaPath:"#/properties/retryable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema137.properties.retryable.type,parentSchema:schema137.properties.retryable,data:data3};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.message !== undefined){
+let data4 = data.message;
+if(typeof data4 !== "string"){
+const err14 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema137.properties.message.type,parentSchema:schema137.properties.message,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.sqlstate !== undefined){
+let data5 = data.sqlstate;
+if((typeof data5 !== "string") && (data5 !== null)){
+const err15 = {instancePath:instancePath+"/sqlstate",schemaPath:"#/properties/sqlstate/type",keyword:"type",params:{type: schema137.properties.sqlstate.type},message:"must be string,null",schema:schema137.properties.sqlstate.type,parentSchema:schema137.properties.sqlstate,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.request_id !== undefined){
+let data6 = data.request_id;
+if((typeof data6 !== "string") && (data6 !== null)){
+const err16 = {instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/type",keyword:"type",params:{type: schema137.properties.request_id.type},message:"must be string,null",schema:schema137.properties.request_id.type,parentSchema:schema137.properties.request_id,data:data6};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.retry_after_ms !== undefined){
+let data7 = data.retry_after_ms;
+if((!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))) && (data7 !== null)){
+const err17 = {instancePath:instancePath+"/retry_after_ms",schemaPath:"#/properties/retry_after_ms/type",keyword:"type",params:{type: schema137.properties.retry_after_ms.type},message:"must be integer,null",schema:schema137.properties.retry_after_ms.type,parentSchema:schema137.properties.retry_after_ms,data:data7};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+const err18 = {instancePath:instancePath+"/retry_after_ms",schemaPath:"#/properties/retry_after_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema137.properties.retry_after_ms,data:data7};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+if(data.path !== undefined){
+let data8 = data.path;
+if(typeof data8 !== "string"){
+const err19 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema137.properties.path.type,parentSchema:schema137.properties.path,data:data8};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.issues !== undefined){
+let data9 = data.issues;
+if(typeof data9 == "object" && data9 !== null && (Array.isArray(data9) ? Object.getPrototypeOf(data9) !== Array.prototype : (Object.getPrototypeOf(data9) !== Object.prototype && Object.getPrototypeOf(data9) !== null))){
+const err20 = {instancePath:instancePath+"/issues",schemaPath:"#/properties/issues/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema137.properties.issues,data:data9};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(Array.isArray(data9)){
+const len0 = data9.length;
+for(let i0=0; i0<len0; i0++){
+let data10 = data9[i0];
+if(typeof data10 == "object" && data10 !== null && (Array.isArray(data10) ? Object.getPrototypeOf(data10) !== Array.prototype : (Object.getPrototypeOf(data10) !== Object.prototype && Object.getPrototypeOf(data10) !== null))){
+const err21 = {instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/AdapterReportedIssue/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema135,data:data10};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.code === undefined){
+const err22 = {instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/AdapterReportedIssue/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema135.required,parentSchema:schema135,data:data10};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data10.instancePath === undefined){
+const err23 = {instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/AdapterReportedIssue/required",keyword:"required",params:{missingProperty: "instancePath"},message:"must have required property '"+"instancePath"+"'",schema:schema135.required,parentSchema:schema135,data:data10};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+for(const key1 in data10){
+if(!(((key1 === "code") || (key1 === "instancePath")) || (key1 === "message"))){
+const err24 = {instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/AdapterReportedIssue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema135,data:data10};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data10.code !== undefined){
+let data11 = data10.code;
+if(typeof data11 !== "string"){
+const err25 = {instancePath:instancePath+"/issues/" + i0+"/code",schemaPath:"#/$defs/AdapterReportedIssue/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema135.properties.code.type,parentSchema:schema135.properties.code,data:data11};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data10.instancePath !== undefined){
+let data12 = data10.instancePath;
+if(typeof data12 !== "string"){
+const err26 = {instancePath:instancePath+"/issues/" + i0+"/instancePath",schemaPath:"#/$defs/AdapterReportedIssue/properties/instancePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema135.properties.instancePath.type,parentSchema:schema135.properties.instancePath,data:data12};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data10.message !== undefined){
+let data13 = data10.message;
+if(typeof data13 !== "string"){
+const err27 = {instancePath:instancePath+"/issues/" + i0+"/message",schemaPath:"#/$defs/AdapterReportedIssue/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema135.properties.message.type,parentSchema:schema135.properties.message,data:data13};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/AdapterReportedIssue/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema135.type,parentSchema:schema135,data:data10};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/issues",schemaPath:"#/properties/issues/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema137.properties.issues.type,parentSchema:schema137.properties.issues,data:data9};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema137.type,parentSchema:schema137,data};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+validate106.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema136,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema136.required,parentSchema:schema136,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.id === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema136.required,parentSchema:schema136,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.ok === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ok"},message:"must have required property '"+"ok"+"'",schema:schema136.required,parentSchema:schema136,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "type") || (key0 === "id")) || (key0 === "ok")) || (key0 === "result")) || (key0 === "error"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema136,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+let data0 = data.type;
+if("outcome" !== data0){
+const err5 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "outcome"},message:"must be equal to constant",schema:"outcome",parentSchema:schema136.properties.type,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data1 = data.id;
+if(typeof data1 === "string"){
+if(data1.length === 0){
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema136.properties.id,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema136.properties.id.type,parentSchema:schema136.properties.id,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.ok !== undefined){
+let data2 = data.ok;
+if(typeof data2 !== "boolean"){
+const err8 = {instancePath:instancePath+"/ok",schemaPath:"#/properties/ok/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema136.properties.ok.type,parentSchema:schema136.properties.ok,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.error !== undefined){
+if(!(validate106(data.error, {instancePath:instancePath+"/error",parentData:data,parentDataProperty:"error",rootData}))){
+if (vErrors === null) { vErrors = validate106.errors.slice(); } else { for (const e of validate106.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema136.type,parentSchema:schema136,data};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate105.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate102(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://compiled-sql.dev/schemas/compiled-sql.v1/adapter-response.schema.json" */;
 let vErrors = null;
 let errors = 0;
 if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
-const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema93,data};
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema130,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6421,20 +7692,26 @@ if(data && typeof data == "object" && !Array.isArray(data)){
 const tag0 = data.type;
 if(typeof tag0 == "string"){
 if(tag0 === "hello"){
-if(!(validate74(data, {instancePath,parentData,parentDataProperty,rootData}))){
-if (vErrors === null) { vErrors = validate74.errors.slice(); } else { for (const e of validate74.errors) vErrors.push(e); }
+if(!(validate103(data, {instancePath,parentData,parentDataProperty,rootData}))){
+if (vErrors === null) { vErrors = validate103.errors.slice(); } else { for (const e of validate103.errors) vErrors.push(e); }
 errors = vErrors.length;
 }
 }
 else if(tag0 === "result"){
-if(!(validate75(data, {instancePath,parentData,parentDataProperty,rootData}))){
-if (vErrors === null) { vErrors = validate75.errors.slice(); } else { for (const e of validate75.errors) vErrors.push(e); }
+if(!(validate104(data, {instancePath,parentData,parentDataProperty,rootData}))){
+if (vErrors === null) { vErrors = validate104.errors.slice(); } else { for (const e of validate104.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+}
+else if(tag0 === "outcome"){
+if(!(validate105(data, {instancePath,parentData,parentDataProperty,rootData}))){
+if (vErrors === null) { vErrors = validate105.errors.slice(); } else { for (const e of validate105.errors) vErrors.push(e); }
 errors = vErrors.length;
 }
 }
 else if(tag0 === "skip"){
 if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
-const err1 = {instancePath,schemaPath:"#/$defs/AdapterSkip/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema99,data};
+const err1 = {instancePath,schemaPath:"#/$defs/AdapterSkip/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema140,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6445,7 +7722,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err2 = {instancePath,schemaPath:"#/$defs/AdapterSkip/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema99.required,parentSchema:schema99,data};
+const err2 = {instancePath,schemaPath:"#/$defs/AdapterSkip/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema140.required,parentSchema:schema140,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6455,7 +7732,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.id === undefined){
-const err3 = {instancePath,schemaPath:"#/$defs/AdapterSkip/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema99.required,parentSchema:schema99,data};
+const err3 = {instancePath,schemaPath:"#/$defs/AdapterSkip/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema140.required,parentSchema:schema140,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6465,7 +7742,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.reason === undefined){
-const err4 = {instancePath,schemaPath:"#/$defs/AdapterSkip/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema99.required,parentSchema:schema99,data};
+const err4 = {instancePath,schemaPath:"#/$defs/AdapterSkip/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'",schema:schema140.required,parentSchema:schema140,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6476,7 +7753,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "type") || (key0 === "id")) || (key0 === "reason"))){
-const err5 = {instancePath,schemaPath:"#/$defs/AdapterSkip/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema99,data};
+const err5 = {instancePath,schemaPath:"#/$defs/AdapterSkip/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema140,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6489,7 +7766,7 @@ errors++;
 if(data.type !== undefined){
 let data0 = data.type;
 if("skip" !== data0){
-const err6 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/AdapterSkip/properties/type/const",keyword:"const",params:{allowedValue: "skip"},message:"must be equal to constant",schema:"skip",parentSchema:schema99.properties.type,data:data0};
+const err6 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/AdapterSkip/properties/type/const",keyword:"const",params:{allowedValue: "skip"},message:"must be equal to constant",schema:"skip",parentSchema:schema140.properties.type,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6503,7 +7780,7 @@ if(data.id !== undefined){
 let data1 = data.id;
 if(typeof data1 === "string"){
 if(data1.length === 0){
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/AdapterSkip/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema99.properties.id,data:data1};
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/AdapterSkip/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema140.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6514,7 +7791,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/AdapterSkip/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.properties.id.type,parentSchema:schema99.properties.id,data:data1};
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/AdapterSkip/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema140.properties.id.type,parentSchema:schema140.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6528,7 +7805,7 @@ if(data.reason !== undefined){
 let data2 = data.reason;
 if(typeof data2 === "string"){
 if(data2.length === 0){
-const err9 = {instancePath:instancePath+"/reason",schemaPath:"#/$defs/AdapterSkip/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema99.properties.reason,data:data2};
+const err9 = {instancePath:instancePath+"/reason",schemaPath:"#/$defs/AdapterSkip/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema140.properties.reason,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6539,7 +7816,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/reason",schemaPath:"#/$defs/AdapterSkip/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.properties.reason.type,parentSchema:schema99.properties.reason,data:data2};
+const err10 = {instancePath:instancePath+"/reason",schemaPath:"#/$defs/AdapterSkip/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema140.properties.reason.type,parentSchema:schema140.properties.reason,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6551,7 +7828,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath,schemaPath:"#/$defs/AdapterSkip/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema99.type,parentSchema:schema99,data};
+const err11 = {instancePath,schemaPath:"#/$defs/AdapterSkip/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema140.type,parentSchema:schema140,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6563,7 +7840,7 @@ errors++;
 }
 else if(tag0 === "error"){
 if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
-const err12 = {instancePath,schemaPath:"#/$defs/AdapterFailure/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema100,data};
+const err12 = {instancePath,schemaPath:"#/$defs/AdapterFailure/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema141,data};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6574,7 +7851,7 @@ errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err13 = {instancePath,schemaPath:"#/$defs/AdapterFailure/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema100.required,parentSchema:schema100,data};
+const err13 = {instancePath,schemaPath:"#/$defs/AdapterFailure/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema141.required,parentSchema:schema141,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6584,7 +7861,7 @@ vErrors.push(err13);
 errors++;
 }
 if(data.id === undefined){
-const err14 = {instancePath,schemaPath:"#/$defs/AdapterFailure/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema100.required,parentSchema:schema100,data};
+const err14 = {instancePath,schemaPath:"#/$defs/AdapterFailure/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema141.required,parentSchema:schema141,data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6594,7 +7871,7 @@ vErrors.push(err14);
 errors++;
 }
 if(data.message === undefined){
-const err15 = {instancePath,schemaPath:"#/$defs/AdapterFailure/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema100.required,parentSchema:schema100,data};
+const err15 = {instancePath,schemaPath:"#/$defs/AdapterFailure/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema141.required,parentSchema:schema141,data};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6605,7 +7882,7 @@ errors++;
 }
 for(const key1 in data){
 if(!(((key1 === "type") || (key1 === "id")) || (key1 === "message"))){
-const err16 = {instancePath,schemaPath:"#/$defs/AdapterFailure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema100,data};
+const err16 = {instancePath,schemaPath:"#/$defs/AdapterFailure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema141,data};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -6618,7 +7895,7 @@ errors++;
 if(data.type !== undefined){
 let data3 = data.type;
 if("error" !== data3){
-const err17 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/AdapterFailure/properties/type/const",keyword:"const",params:{allowedValue: "error"},message:"must be equal to constant",schema:"error",parentSchema:schema100.properties.type,data:data3};
+const err17 = {instancePath:instancePath+"/type",schemaPath:"#/$defs/AdapterFailure/properties/type/const",keyword:"const",params:{allowedValue: "error"},message:"must be equal to constant",schema:"error",parentSchema:schema141.properties.type,data:data3};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6632,7 +7909,7 @@ if(data.id !== undefined){
 let data4 = data.id;
 if(typeof data4 === "string"){
 if(data4.length === 0){
-const err18 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/AdapterFailure/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema100.properties.id,data:data4};
+const err18 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/AdapterFailure/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema141.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -6643,7 +7920,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/AdapterFailure/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema100.properties.id.type,parentSchema:schema100.properties.id,data:data4};
+const err19 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/AdapterFailure/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema141.properties.id.type,parentSchema:schema141.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6656,7 +7933,7 @@ errors++;
 if(data.message !== undefined){
 let data5 = data.message;
 if(typeof data5 !== "string"){
-const err20 = {instancePath:instancePath+"/message",schemaPath:"#/$defs/AdapterFailure/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema100.properties.message.type,parentSchema:schema100.properties.message,data:data5};
+const err20 = {instancePath:instancePath+"/message",schemaPath:"#/$defs/AdapterFailure/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema141.properties.message.type,parentSchema:schema141.properties.message,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -6668,7 +7945,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath,schemaPath:"#/$defs/AdapterFailure/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema100.type,parentSchema:schema100,data};
+const err21 = {instancePath,schemaPath:"#/$defs/AdapterFailure/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema141.type,parentSchema:schema141,data};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -6679,7 +7956,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "type", tagValue: tag0},message:"value of tag \"type\" must be in oneOf",schema:schema93.discriminator,parentSchema:schema93,data};
+const err22 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "type", tagValue: tag0},message:"value of tag \"type\" must be in oneOf",schema:schema130.discriminator,parentSchema:schema130,data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -6690,7 +7967,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "type", tagValue: tag0},message:"tag \"type\" must be string",schema:schema93.discriminator,parentSchema:schema93,data};
+const err23 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "type", tagValue: tag0},message:"tag \"type\" must be string",schema:schema130.discriminator,parentSchema:schema130,data};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -6701,12 +7978,4682 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema93.type,parentSchema:schema93,data};
+const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema130.type,parentSchema:schema130,data};
 if(vErrors === null){
 vErrors = [err24];
 }
 else {
 vErrors.push(err24);
+}
+errors++;
+}
+validate102.errors = vErrors;
+return errors === 0;
+}
+
+export const issues_serverCase = validate111;
+const schema142 = {"plainJson":true,"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/server-case.schema.json","type":"object","properties":{"id":{"$ref":"envelope-fixture.schema.json#/$defs/FixtureId"},"description":{"$ref":"envelope-fixture.schema.json#/$defs/FixtureDescription"},"tags":{"$ref":"envelope-fixture.schema.json#/$defs/FixtureTags"},"source":{"$ref":"envelope-fixture.schema.json#/$defs/FixtureSource"},"isolation":{"type":"string","enum":["shared","fresh"]},"caller":{"$ref":"#/$defs/ServerCaller"},"setup":{"plainJson":true,"type":"array","minItems":1,"items":{"$ref":"#/$defs/ServerStep"}},"request":{"$ref":"#/$defs/ServerRequest"},"follow_pages":{"$ref":"#/$defs/ServerFollowPages"},"expect":{"$ref":"#/$defs/ServerExpectation"},"then":{"plainJson":true,"type":"array","minItems":1,"items":{"$ref":"#/$defs/ServerStep"}}},"required":["id","description","tags","caller","request","expect"],"additionalProperties":false,"$defs":{"ServerCaller":{"plainJson":true,"type":["string","null","object"],"minLength":1,"properties":{"token":{"type":"string","minLength":1}},"required":["token"],"additionalProperties":false},"ServerStep":{"plainJson":true,"type":"object","properties":{"name":{"$ref":"#/$defs/ServerStepName"},"description":{"type":"string","minLength":1},"caller":{"$ref":"#/$defs/ServerCaller"},"request":{"$ref":"#/$defs/ServerRequest"},"follow_pages":{"$ref":"#/$defs/ServerFollowPages"},"expect":{"$ref":"#/$defs/ServerExpectation"}},"required":["request","expect"],"additionalProperties":false},"ServerStepName":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"ServerFollowPages":{"type":"boolean"},"ServerRequest":{"plainJson":true,"type":"object","properties":{"method":{"type":"string","pattern":"^[A-Z]+$"},"path":{"type":"string","pattern":"^/"},"headers":{"plainJson":true,"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"type":["string","null"]}},"json":{},"body_text":{"type":"string"},"body_base64":{"type":"string","pattern":"^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"},"pad_bytes":{"type":"integer","minimum":1,"maximum":16777216}},"required":["path"],"additionalProperties":false},"ServerExpectation":{"plainJson":true,"type":"object","properties":{"status":{"plainJson":true,"type":["integer","array"],"minimum":100,"maximum":599,"minItems":2,"uniqueItems":true,"items":{"type":"integer","minimum":100,"maximum":599}},"code":{"$ref":"error-code.schema.json"},"codes":{"plainJson":true,"type":"array","minItems":2,"items":{"$ref":"error-code.schema.json"}},"headers":{"plainJson":true,"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"type":"string"}},"body":{},"issues":{"plainJson":true,"type":"array","minItems":1,"items":{"$ref":"envelope-fixture.schema.json#/$defs/ExpectedIssue"}},"row_count":{"type":"integer","minimum":0},"rows":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/ServerRow"}},"rows_unordered":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/ServerRow"}},"rows_include":{"plainJson":true,"type":"array","minItems":1,"items":{"$ref":"#/$defs/ServerRow"}},"columns":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/ServerColumn"}},"truncated":{"type":"boolean"},"pagination":{"plainJson":true,"type":"object","additionalProperties":true},"pages":{"plainJson":true,"type":"array","minItems":1,"items":{"$ref":"#/$defs/ServerPage"}},"text_excludes":{"plainJson":true,"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"same_body_as":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"}},"required":["status"],"additionalProperties":false},"ServerRow":{"plainJson":true,"type":"object","additionalProperties":true},"ServerColumn":{"plainJson":true,"type":"object","properties":{"name":{"type":"string"},"type":{"type":"string","minLength":1},"source_name":{"type":"string"}},"required":["name","type"],"additionalProperties":false},"ServerPage":{"plainJson":true,"type":"array","minItems":2,"maxItems":2,"items":{"type":"integer","minimum":0}}}};
+const schema147 = {"plainJson":true,"type":["string","null","object"],"minLength":1,"properties":{"token":{"type":"string","minLength":1}},"required":["token"],"additionalProperties":false};
+const schema151 = {"plainJson":true,"type":"object","properties":{"method":{"type":"string","pattern":"^[A-Z]+$"},"path":{"type":"string","pattern":"^/"},"headers":{"plainJson":true,"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"type":["string","null"]}},"json":{},"body_text":{"type":"string"},"body_base64":{"type":"string","pattern":"^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"},"pad_bytes":{"type":"integer","minimum":1,"maximum":16777216}},"required":["path"],"additionalProperties":false};
+const schema152 = {"type":"boolean"};
+const pattern25 = new RegExp("^[A-Z]+$", "u");
+const pattern26 = new RegExp("^/", "u");
+const pattern17 = new RegExp("^[a-z0-9-]+$", "u");
+const pattern28 = new RegExp("^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$", "u");
+const schema148 = {"plainJson":true,"type":"object","properties":{"name":{"$ref":"#/$defs/ServerStepName"},"description":{"type":"string","minLength":1},"caller":{"$ref":"#/$defs/ServerCaller"},"request":{"$ref":"#/$defs/ServerRequest"},"follow_pages":{"$ref":"#/$defs/ServerFollowPages"},"expect":{"$ref":"#/$defs/ServerExpectation"}},"required":["request","expect"],"additionalProperties":false};
+const schema149 = {"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"};
+const schema153 = {"plainJson":true,"type":"object","properties":{"status":{"plainJson":true,"type":["integer","array"],"minimum":100,"maximum":599,"minItems":2,"uniqueItems":true,"items":{"type":"integer","minimum":100,"maximum":599}},"code":{"$ref":"error-code.schema.json"},"codes":{"plainJson":true,"type":"array","minItems":2,"items":{"$ref":"error-code.schema.json"}},"headers":{"plainJson":true,"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"type":"string"}},"body":{},"issues":{"plainJson":true,"type":"array","minItems":1,"items":{"$ref":"envelope-fixture.schema.json#/$defs/ExpectedIssue"}},"row_count":{"type":"integer","minimum":0},"rows":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/ServerRow"}},"rows_unordered":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/ServerRow"}},"rows_include":{"plainJson":true,"type":"array","minItems":1,"items":{"$ref":"#/$defs/ServerRow"}},"columns":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/ServerColumn"}},"truncated":{"type":"boolean"},"pagination":{"plainJson":true,"type":"object","additionalProperties":true},"pages":{"plainJson":true,"type":"array","minItems":1,"items":{"$ref":"#/$defs/ServerPage"}},"text_excludes":{"plainJson":true,"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"same_body_as":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"}},"required":["status"],"additionalProperties":false};
+const schema158 = {"plainJson":true,"type":"object","additionalProperties":true};
+const schema161 = {"plainJson":true,"type":"object","properties":{"name":{"type":"string"},"type":{"type":"string","minLength":1},"source_name":{"type":"string"}},"required":["name","type"],"additionalProperties":false};
+const schema162 = {"plainJson":true,"type":"array","minItems":2,"maxItems":2,"items":{"type":"integer","minimum":0}};
+
+function validate114(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema81,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.code === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema81.required,parentSchema:schema81,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.instancePath === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "instancePath"},message:"must have required property '"+"instancePath"+"'",schema:schema81.required,parentSchema:schema81,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "code") || (key0 === "instancePath"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema81,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.code !== undefined){
+let data0 = data.code;
+if(typeof data0 !== "string"){
+const err4 = {instancePath:instancePath+"/code",schemaPath:"error-code.schema.json/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(!((((((((((((((((((((((((((((((((((((((((((((((((((data0 === "invalid_json") || (data0 === "unsupported_media_type")) || (data0 === "payload_too_large")) || (data0 === "sql_too_long")) || (data0 === "too_many_parameters")) || (data0 === "missing_field")) || (data0 === "unknown_field")) || (data0 === "invalid_type")) || (data0 === "invalid_value")) || (data0 === "invalid_format")) || (data0 === "too_small")) || (data0 === "too_big")) || (data0 === "unsupported_version")) || (data0 === "unsupported_dialect")) || (data0 === "unsupported_paramstyle")) || (data0 === "missing_parameter")) || (data0 === "unused_parameter")) || (data0 === "unknown_parameter")) || (data0 === "parameter_style_mismatch")) || (data0 === "invalid_parameter_value")) || (data0 === "duplicate_scope_table")) || (data0 === "unauthenticated")) || (data0 === "access_denied")) || (data0 === "operation_not_permitted")) || (data0 === "meta_table_not_found")) || (data0 === "data_source_not_found")) || (data0 === "data_source_mismatch")) || (data0 === "mixed_data_sources")) || (data0 === "route_not_found")) || (data0 === "method_not_allowed")) || (data0 === "sql_syntax_error")) || (data0 === "not_single_statement")) || (data0 === "statement_kind_mismatch")) || (data0 === "statement_not_allowed")) || (data0 === "relation_not_in_scope")) || (data0 === "write_not_in_scope")) || (data0 === "function_not_allowed")) || (data0 === "operator_not_allowed")) || (data0 === "catalog_access_not_allowed")) || (data0 === "unsupported_syntax")) || (data0 === "literal_comparison_not_allowed")) || (data0 === "query_error")) || (data0 === "unique_violation")) || (data0 === "constraint_violation")) || (data0 === "serialization_failure")) || (data0 === "idempotency_conflict")) || (data0 === "rate_limited")) || (data0 === "statement_timeout")) || (data0 === "internal_error")) || (data0 === "service_unavailable"))){
+const err5 = {instancePath:instancePath+"/code",schemaPath:"error-code.schema.json/enum",keyword:"enum",params:{allowedValues: schema54.enum},message:"must be equal to one of the allowed values",schema:schema54.enum,parentSchema:schema54,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.instancePath !== undefined){
+let data1 = data.instancePath;
+if(typeof data1 === "string"){
+if(!pattern8.test(data1)){
+const err6 = {instancePath:instancePath+"/instancePath",schemaPath:"#/properties/instancePath/pattern",keyword:"pattern",params:{pattern: "^(/([^~/]|~[01])*)*$"},message:"must match pattern \""+"^(/([^~/]|~[01])*)*$"+"\"",schema:"^(/([^~/]|~[01])*)*$",parentSchema:schema81.properties.instancePath,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/instancePath",schemaPath:"#/properties/instancePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.instancePath.type,parentSchema:schema81.properties.instancePath,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.type,parentSchema:schema81,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate114.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate113(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema153,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.status === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema153.required,parentSchema:schema153,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func7.call(schema153.properties, key0))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema153,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+let data0 = data.status;
+if((!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))) && (!(Array.isArray(data0)))){
+const err3 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: schema153.properties.status.type},message:"must be integer,array",schema:schema153.properties.status.type,parentSchema:schema153.properties.status,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(typeof data0 == "object" && data0 !== null && (Array.isArray(data0) ? Object.getPrototypeOf(data0) !== Array.prototype : (Object.getPrototypeOf(data0) !== Object.prototype && Object.getPrototypeOf(data0) !== null))){
+const err4 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema153.properties.status,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 > 599 || isNaN(data0)){
+const err5 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema153.properties.status,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data0 < 100 || isNaN(data0)){
+const err6 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema153.properties.status,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(Array.isArray(data0)){
+if(data0.length < 2){
+const err7 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema153.properties.status,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err8 = {instancePath:instancePath+"/status/" + i0,schemaPath:"#/properties/status/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema153.properties.status.items.type,parentSchema:schema153.properties.status.items,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 599 || isNaN(data1)){
+const err9 = {instancePath:instancePath+"/status/" + i0,schemaPath:"#/properties/status/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema153.properties.status.items,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data1 < 100 || isNaN(data1)){
+const err10 = {instancePath:instancePath+"/status/" + i0,schemaPath:"#/properties/status/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema153.properties.status.items,data:data1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+let i1 = data0.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data0[i1];
+if(!(((typeof item0 == "number") && (!(item0 % 1) && !isNaN(item0))) && (isFinite(item0)))){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err11 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema153.properties.status,data:data0};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+break;
+}
+indices0[item0] = i1;
+}
+}
+}
+}
+if(data.code !== undefined){
+let data2 = data.code;
+if(typeof data2 !== "string"){
+const err12 = {instancePath:instancePath+"/code",schemaPath:"error-code.schema.json/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data2};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(!((((((((((((((((((((((((((((((((((((((((((((((((((data2 === "invalid_json") || (data2 === "unsupported_media_type")) || (data2 === "payload_too_large")) || (data2 === "sql_too_long")) || (data2 === "too_many_parameters")) || (data2 === "missing_field")) || (data2 === "unknown_field")) || (data2 === "invalid_type")) || (data2 === "invalid_value")) || (data2 === "invalid_format")) || (data2 === "too_small")) || (data2 === "too_big")) || (data2 === "unsupported_version")) || (data2 === "unsupported_dialect")) || (data2 === "unsupported_paramstyle")) || (data2 === "missing_parameter")) || (data2 === "unused_parameter")) || (data2 === "unknown_parameter")) || (data2 === "parameter_style_mismatch")) || (data2 === "invalid_parameter_value")) || (data2 === "duplicate_scope_table")) || (data2 === "unauthenticated")) || (data2 === "access_denied")) || (data2 === "operation_not_permitted")) || (data2 === "meta_table_not_found")) || (data2 === "data_source_not_found")) || (data2 === "data_source_mismatch")) || (data2 === "mixed_data_sources")) || (data2 === "route_not_found")) || (data2 === "method_not_allowed")) || (data2 === "sql_syntax_error")) || (data2 === "not_single_statement")) || (data2 === "statement_kind_mismatch")) || (data2 === "statement_not_allowed")) || (data2 === "relation_not_in_scope")) || (data2 === "write_not_in_scope")) || (data2 === "function_not_allowed")) || (data2 === "operator_not_allowed")) || (data2 === "catalog_access_not_allowed")) || (data2 === "unsupported_syntax")) || (data2 === "literal_comparison_not_allowed")) || (data2 === "query_error")) || (data2 === "unique_violation")) || (data2 === "constraint_violation")) || (data2 === "serialization_failure")) || (data2 === "idempotency_conflict")) || (data2 === "rate_limited")) || (data2 === "statement_timeout")) || (data2 === "internal_error")) || (data2 === "service_unavailable"))){
+const err13 = {instancePath:instancePath+"/code",schemaPath:"error-code.schema.json/enum",keyword:"enum",params:{allowedValues: schema54.enum},message:"must be equal to one of the allowed values",schema:schema54.enum,parentSchema:schema54,data:data2};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.codes !== undefined){
+let data3 = data.codes;
+if(typeof data3 == "object" && data3 !== null && (Array.isArray(data3) ? Object.getPrototypeOf(data3) !== Array.prototype : (Object.getPrototypeOf(data3) !== Object.prototype && Object.getPrototypeOf(data3) !== null))){
+const err14 = {instancePath:instancePath+"/codes",schemaPath:"#/properties/codes/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema153.properties.codes,data:data3};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(Array.isArray(data3)){
+if(data3.length < 2){
+const err15 = {instancePath:instancePath+"/codes",schemaPath:"#/properties/codes/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema153.properties.codes,data:data3};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+const len1 = data3.length;
+for(let i2=0; i2<len1; i2++){
+let data4 = data3[i2];
+if(typeof data4 !== "string"){
+const err16 = {instancePath:instancePath+"/codes/" + i2,schemaPath:"error-code.schema.json/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data4};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(!((((((((((((((((((((((((((((((((((((((((((((((((((data4 === "invalid_json") || (data4 === "unsupported_media_type")) || (data4 === "payload_too_large")) || (data4 === "sql_too_long")) || (data4 === "too_many_parameters")) || (data4 === "missing_field")) || (data4 === "unknown_field")) || (data4 === "invalid_type")) || (data4 === "invalid_value")) || (data4 === "invalid_format")) || (data4 === "too_small")) || (data4 === "too_big")) || (data4 === "unsupported_version")) || (data4 === "unsupported_dialect")) || (data4 === "unsupported_paramstyle")) || (data4 === "missing_parameter")) || (data4 === "unused_parameter")) || (data4 === "unknown_parameter")) || (data4 === "parameter_style_mismatch")) || (data4 === "invalid_parameter_value")) || (data4 === "duplicate_scope_table")) || (data4 === "unauthenticated")) || (data4 === "access_denied")) || (data4 === "operation_not_permitted")) || (data4 === "meta_table_not_found")) || (data4 === "data_source_not_found")) || (data4 === "data_source_mismatch")) || (data4 === "mixed_data_sources")) || (data4 === "route_not_found")) || (data4 === "method_not_allowed")) || (data4 === "sql_syntax_error")) || (data4 === "not_single_statement")) || (data4 === "statement_kind_mismatch")) || (data4 === "statement_not_allowed")) || (data4 === "relation_not_in_scope")) || (data4 === "write_not_in_scope")) || (data4 === "function_not_allowed")) || (data4 === "operator_not_allowed")) || (data4 === "catalog_access_not_allowed")) || (data4 === "unsupported_syntax")) || (data4 === "literal_comparison_not_allowed")) || (data4 === "query_error")) || (data4 === "unique_violation")) || (data4 === "constraint_violation")) || (data4 === "serialization_failure")) || (data4 === "idempotency_conflict")) || (data4 === "rate_limited")) || (data4 === "statement_timeout")) || (data4 === "internal_error")) || (data4 === "service_unavailable"))){
+const err17 = {instancePath:instancePath+"/codes/" + i2,schemaPath:"error-code.schema.json/enum",keyword:"enum",params:{allowedValues: schema54.enum},message:"must be equal to one of the allowed values",schema:schema54.enum,parentSchema:schema54,data:data4};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/codes",schemaPath:"#/properties/codes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema153.properties.codes.type,parentSchema:schema153.properties.codes,data:data3};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.headers !== undefined){
+let data5 = data.headers;
+if(typeof data5 == "object" && data5 !== null && (Array.isArray(data5) ? Object.getPrototypeOf(data5) !== Array.prototype : (Object.getPrototypeOf(data5) !== Object.prototype && Object.getPrototypeOf(data5) !== null))){
+const err19 = {instancePath:instancePath+"/headers",schemaPath:"#/properties/headers/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema153.properties.headers,data:data5};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key1 in data5){
+const _errs16 = errors;
+if(typeof key1 === "string"){
+if(!pattern17.test(key1)){
+const err20 = {instancePath:instancePath+"/headers",schemaPath:"#/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema153.properties.headers.propertyNames,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+var valid8 = _errs16 === errors;
+if(!valid8){
+const err21 = {instancePath:instancePath+"/headers",schemaPath:"#/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema153.properties.headers.propertyNames,parentSchema:schema153.properties.headers,data:data5};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+for(const key2 in data5){
+let data6 = data5[key2];
+if(typeof data6 !== "string"){
+const err22 = {instancePath:instancePath+"/headers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema153.properties.headers.additionalProperties.type,parentSchema:schema153.properties.headers.additionalProperties,data:data6};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/headers",schemaPath:"#/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema153.properties.headers.type,parentSchema:schema153.properties.headers,data:data5};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.issues !== undefined){
+let data7 = data.issues;
+if(typeof data7 == "object" && data7 !== null && (Array.isArray(data7) ? Object.getPrototypeOf(data7) !== Array.prototype : (Object.getPrototypeOf(data7) !== Object.prototype && Object.getPrototypeOf(data7) !== null))){
+const err24 = {instancePath:instancePath+"/issues",schemaPath:"#/properties/issues/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema153.properties.issues,data:data7};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(Array.isArray(data7)){
+if(data7.length < 1){
+const err25 = {instancePath:instancePath+"/issues",schemaPath:"#/properties/issues/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema153.properties.issues,data:data7};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+const len2 = data7.length;
+for(let i3=0; i3<len2; i3++){
+if(!(validate114(data7[i3], {instancePath:instancePath+"/issues/" + i3,parentData:data7,parentDataProperty:i3,rootData}))){
+if (vErrors === null) { vErrors = validate114.errors.slice(); } else { for (const e of validate114.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/issues",schemaPath:"#/properties/issues/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema153.properties.issues.type,parentSchema:schema153.properties.issues,data:data7};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.row_count !== undefined){
+let data9 = data.row_count;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err27 = {instancePath:instancePath+"/row_count",schemaPath:"#/properties/row_count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema153.properties.row_count.type,parentSchema:schema153.properties.row_count,data:data9};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 0 || isNaN(data9)){
+const err28 = {instancePath:instancePath+"/row_count",schemaPath:"#/properties/row_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema153.properties.row_count,data:data9};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+if(data.rows !== undefined){
+let data10 = data.rows;
+if(typeof data10 == "object" && data10 !== null && (Array.isArray(data10) ? Object.getPrototypeOf(data10) !== Array.prototype : (Object.getPrototypeOf(data10) !== Object.prototype && Object.getPrototypeOf(data10) !== null))){
+const err29 = {instancePath:instancePath+"/rows",schemaPath:"#/properties/rows/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema153.properties.rows,data:data10};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(Array.isArray(data10)){
+const len3 = data10.length;
+for(let i4=0; i4<len3; i4++){
+let data11 = data10[i4];
+if(typeof data11 == "object" && data11 !== null && (Array.isArray(data11) ? Object.getPrototypeOf(data11) !== Array.prototype : (Object.getPrototypeOf(data11) !== Object.prototype && Object.getPrototypeOf(data11) !== null))){
+const err30 = {instancePath:instancePath+"/rows/" + i4,schemaPath:"#/$defs/ServerRow/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema158,data:data11};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+}
+else {
+const err31 = {instancePath:instancePath+"/rows/" + i4,schemaPath:"#/$defs/ServerRow/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema158.type,parentSchema:schema158,data:data11};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/rows",schemaPath:"#/properties/rows/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema153.properties.rows.type,parentSchema:schema153.properties.rows,data:data10};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data.rows_unordered !== undefined){
+let data12 = data.rows_unordered;
+if(typeof data12 == "object" && data12 !== null && (Array.isArray(data12) ? Object.getPrototypeOf(data12) !== Array.prototype : (Object.getPrototypeOf(data12) !== Object.prototype && Object.getPrototypeOf(data12) !== null))){
+const err33 = {instancePath:instancePath+"/rows_unordered",schemaPath:"#/properties/rows_unordered/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema153.properties.rows_unordered,data:data12};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(Array.isArray(data12)){
+const len4 = data12.length;
+for(let i5=0; i5<len4; i5++){
+let data13 = data12[i5];
+if(typeof data13 == "object" && data13 !== null && (Array.isArray(data13) ? Object.getPrototypeOf(data13) !== Array.prototype : (Object.getPrototypeOf(data13) !== Object.prototype && Object.getPrototypeOf(data13) !== null))){
+const err34 = {instancePath:instancePath+"/rows_unordered/" + i5,schemaPath:"#/$defs/ServerRow/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema158,data:data13};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+}
+else {
+const err35 = {instancePath:instancePath+"/rows_unordered/" + i5,schemaPath:"#/$defs/ServerRow/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema158.type,parentSchema:schema158,data:data13};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/rows_unordered",schemaPath:"#/properties/rows_unordered/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema153.properties.rows_unordered.type,parentSchema:schema153.properties.rows_unordered,data:data12};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.rows_include !== undefined){
+let data14 = data.rows_include;
+if(typeof data14 == "object" && data14 !== null && (Array.isArray(data14) ? Object.getPrototypeOf(data14) !== Array.prototype : (Object.getPrototypeOf(data14) !== Object.prototype && Object.getPrototypeOf(data14) !== null))){
+const err37 = {instancePath:instancePath+"/rows_include",schemaPath:"#/properties/rows_include/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema153.properties.rows_include,data:data14};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(Array.isArray(data14)){
+if(data14.length < 1){
+const err38 = {instancePath:instancePath+"/rows_include",schemaPath:"#/properties/rows_include/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema153.properties.rows_include,data:data14};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+const len5 = data14.length;
+for(let i6=0; i6<len5; i6++){
+let data15 = data14[i6];
+if(typeof data15 == "object" && data15 !== null && (Array.isArray(data15) ? Object.getPrototypeOf(data15) !== Array.prototype : (Object.getPrototypeOf(data15) !== Object.prototype && Object.getPrototypeOf(data15) !== null))){
+const err39 = {instancePath:instancePath+"/rows_include/" + i6,schemaPath:"#/$defs/ServerRow/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema158,data:data15};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+}
+else {
+const err40 = {instancePath:instancePath+"/rows_include/" + i6,schemaPath:"#/$defs/ServerRow/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema158.type,parentSchema:schema158,data:data15};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/rows_include",schemaPath:"#/properties/rows_include/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema153.properties.rows_include.type,parentSchema:schema153.properties.rows_include,data:data14};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data.columns !== undefined){
+let data16 = data.columns;
+if(typeof data16 == "object" && data16 !== null && (Array.isArray(data16) ? Object.getPrototypeOf(data16) !== Array.prototype : (Object.getPrototypeOf(data16) !== Object.prototype && Object.getPrototypeOf(data16) !== null))){
+const err42 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema153.properties.columns,data:data16};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+if(Array.isArray(data16)){
+const len6 = data16.length;
+for(let i7=0; i7<len6; i7++){
+let data17 = data16[i7];
+if(typeof data17 == "object" && data17 !== null && (Array.isArray(data17) ? Object.getPrototypeOf(data17) !== Array.prototype : (Object.getPrototypeOf(data17) !== Object.prototype && Object.getPrototypeOf(data17) !== null))){
+const err43 = {instancePath:instancePath+"/columns/" + i7,schemaPath:"#/$defs/ServerColumn/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema161,data:data17};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.name === undefined){
+const err44 = {instancePath:instancePath+"/columns/" + i7,schemaPath:"#/$defs/ServerColumn/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema161.required,parentSchema:schema161,data:data17};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(data17.type === undefined){
+const err45 = {instancePath:instancePath+"/columns/" + i7,schemaPath:"#/$defs/ServerColumn/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema161.required,parentSchema:schema161,data:data17};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+for(const key3 in data17){
+if(!(((key3 === "name") || (key3 === "type")) || (key3 === "source_name"))){
+const err46 = {instancePath:instancePath+"/columns/" + i7,schemaPath:"#/$defs/ServerColumn/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema161,data:data17};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data17.name !== undefined){
+let data18 = data17.name;
+if(typeof data18 !== "string"){
+const err47 = {instancePath:instancePath+"/columns/" + i7+"/name",schemaPath:"#/$defs/ServerColumn/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema161.properties.name.type,parentSchema:schema161.properties.name,data:data18};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data17.type !== undefined){
+let data19 = data17.type;
+if(typeof data19 === "string"){
+if(data19.length === 0){
+const err48 = {instancePath:instancePath+"/columns/" + i7+"/type",schemaPath:"#/$defs/ServerColumn/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema161.properties.type,data:data19};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/columns/" + i7+"/type",schemaPath:"#/$defs/ServerColumn/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema161.properties.type.type,parentSchema:schema161.properties.type,data:data19};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data17.source_name !== undefined){
+let data20 = data17.source_name;
+if(typeof data20 !== "string"){
+const err50 = {instancePath:instancePath+"/columns/" + i7+"/source_name",schemaPath:"#/$defs/ServerColumn/properties/source_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema161.properties.source_name.type,parentSchema:schema161.properties.source_name,data:data20};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/columns/" + i7,schemaPath:"#/$defs/ServerColumn/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema161.type,parentSchema:schema161,data:data17};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema153.properties.columns.type,parentSchema:schema153.properties.columns,data:data16};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data.truncated !== undefined){
+let data21 = data.truncated;
+if(typeof data21 !== "boolean"){
+const err53 = {instancePath:instancePath+"/truncated",schemaPath:"#/properties/truncated/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema153.properties.truncated.type,parentSchema:schema153.properties.truncated,data:data21};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data.pagination !== undefined){
+let data22 = data.pagination;
+if(typeof data22 == "object" && data22 !== null && (Array.isArray(data22) ? Object.getPrototypeOf(data22) !== Array.prototype : (Object.getPrototypeOf(data22) !== Object.prototype && Object.getPrototypeOf(data22) !== null))){
+const err54 = {instancePath:instancePath+"/pagination",schemaPath:"#/properties/pagination/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema153.properties.pagination,data:data22};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+}
+else {
+const err55 = {instancePath:instancePath+"/pagination",schemaPath:"#/properties/pagination/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema153.properties.pagination.type,parentSchema:schema153.properties.pagination,data:data22};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data.pages !== undefined){
+let data23 = data.pages;
+if(typeof data23 == "object" && data23 !== null && (Array.isArray(data23) ? Object.getPrototypeOf(data23) !== Array.prototype : (Object.getPrototypeOf(data23) !== Object.prototype && Object.getPrototypeOf(data23) !== null))){
+const err56 = {instancePath:instancePath+"/pages",schemaPath:"#/properties/pages/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema153.properties.pages,data:data23};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+if(Array.isArray(data23)){
+if(data23.length < 1){
+const err57 = {instancePath:instancePath+"/pages",schemaPath:"#/properties/pages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema153.properties.pages,data:data23};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+const len7 = data23.length;
+for(let i8=0; i8<len7; i8++){
+let data24 = data23[i8];
+if(typeof data24 == "object" && data24 !== null && (Array.isArray(data24) ? Object.getPrototypeOf(data24) !== Array.prototype : (Object.getPrototypeOf(data24) !== Object.prototype && Object.getPrototypeOf(data24) !== null))){
+const err58 = {instancePath:instancePath+"/pages/" + i8,schemaPath:"#/$defs/ServerPage/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema162,data:data24};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+if(Array.isArray(data24)){
+if(data24.length > 2){
+const err59 = {instancePath:instancePath+"/pages/" + i8,schemaPath:"#/$defs/ServerPage/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema162,data:data24};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+if(data24.length < 2){
+const err60 = {instancePath:instancePath+"/pages/" + i8,schemaPath:"#/$defs/ServerPage/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema162,data:data24};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+const len8 = data24.length;
+for(let i9=0; i9<len8; i9++){
+let data25 = data24[i9];
+if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
+const err61 = {instancePath:instancePath+"/pages/" + i8+"/" + i9,schemaPath:"#/$defs/ServerPage/items/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema162.items.type,parentSchema:schema162.items,data:data25};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+if((typeof data25 == "number") && (isFinite(data25))){
+if(data25 < 0 || isNaN(data25)){
+const err62 = {instancePath:instancePath+"/pages/" + i8+"/" + i9,schemaPath:"#/$defs/ServerPage/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema162.items,data:data25};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/pages/" + i8,schemaPath:"#/$defs/ServerPage/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema162.type,parentSchema:schema162,data:data24};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/pages",schemaPath:"#/properties/pages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema153.properties.pages.type,parentSchema:schema153.properties.pages,data:data23};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data.text_excludes !== undefined){
+let data26 = data.text_excludes;
+if(typeof data26 == "object" && data26 !== null && (Array.isArray(data26) ? Object.getPrototypeOf(data26) !== Array.prototype : (Object.getPrototypeOf(data26) !== Object.prototype && Object.getPrototypeOf(data26) !== null))){
+const err65 = {instancePath:instancePath+"/text_excludes",schemaPath:"#/properties/text_excludes/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema153.properties.text_excludes,data:data26};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+if(Array.isArray(data26)){
+if(data26.length < 1){
+const err66 = {instancePath:instancePath+"/text_excludes",schemaPath:"#/properties/text_excludes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema153.properties.text_excludes,data:data26};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+const len9 = data26.length;
+for(let i10=0; i10<len9; i10++){
+let data27 = data26[i10];
+if(typeof data27 === "string"){
+if(data27.length === 0){
+const err67 = {instancePath:instancePath+"/text_excludes/" + i10,schemaPath:"#/properties/text_excludes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema153.properties.text_excludes.items,data:data27};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/text_excludes/" + i10,schemaPath:"#/properties/text_excludes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema153.properties.text_excludes.items.type,parentSchema:schema153.properties.text_excludes.items,data:data27};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+}
+else {
+const err69 = {instancePath:instancePath+"/text_excludes",schemaPath:"#/properties/text_excludes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema153.properties.text_excludes.type,parentSchema:schema153.properties.text_excludes,data:data26};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+if(data.same_body_as !== undefined){
+let data28 = data.same_body_as;
+if(typeof data28 === "string"){
+if(!pattern11.test(data28)){
+const err70 = {instancePath:instancePath+"/same_body_as",schemaPath:"#/properties/same_body_as/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema153.properties.same_body_as,data:data28};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/same_body_as",schemaPath:"#/properties/same_body_as/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema153.properties.same_body_as.type,parentSchema:schema153.properties.same_body_as,data:data28};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+}
+else {
+const err72 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema153.type,parentSchema:schema153,data};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+validate113.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema148,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.request === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema148.required,parentSchema:schema148,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.expect === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'",schema:schema148.required,parentSchema:schema148,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((key0 === "name") || (key0 === "description")) || (key0 === "caller")) || (key0 === "request")) || (key0 === "follow_pages")) || (key0 === "expect"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema148,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data0 = data.name;
+if(typeof data0 === "string"){
+if(!pattern11.test(data0)){
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/ServerStepName/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema149,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/ServerStepName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema149.type,parentSchema:schema149,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+let data1 = data.description;
+if(typeof data1 === "string"){
+if(data1.length === 0){
+const err6 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema148.properties.description,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema148.properties.description.type,parentSchema:schema148.properties.description,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.caller !== undefined){
+let data2 = data.caller;
+if(((typeof data2 !== "string") && (data2 !== null)) && (!(data2 && typeof data2 == "object" && !Array.isArray(data2)))){
+const err8 = {instancePath:instancePath+"/caller",schemaPath:"#/$defs/ServerCaller/type",keyword:"type",params:{type: schema147.type},message:"must be string,null,object",schema:schema147.type,parentSchema:schema147,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(typeof data2 == "object" && data2 !== null && (Array.isArray(data2) ? Object.getPrototypeOf(data2) !== Array.prototype : (Object.getPrototypeOf(data2) !== Object.prototype && Object.getPrototypeOf(data2) !== null))){
+const err9 = {instancePath:instancePath+"/caller",schemaPath:"#/$defs/ServerCaller/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema147,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(typeof data2 === "string"){
+if(data2.length === 0){
+const err10 = {instancePath:instancePath+"/caller",schemaPath:"#/$defs/ServerCaller/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema147,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.token === undefined){
+const err11 = {instancePath:instancePath+"/caller",schemaPath:"#/$defs/ServerCaller/required",keyword:"required",params:{missingProperty: "token"},message:"must have required property '"+"token"+"'",schema:schema147.required,parentSchema:schema147,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+for(const key1 in data2){
+if(!(key1 === "token")){
+const err12 = {instancePath:instancePath+"/caller",schemaPath:"#/$defs/ServerCaller/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema147,data:data2};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data2.token !== undefined){
+let data3 = data2.token;
+if(typeof data3 === "string"){
+if(data3.length === 0){
+const err13 = {instancePath:instancePath+"/caller/token",schemaPath:"#/$defs/ServerCaller/properties/token/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema147.properties.token,data:data3};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/caller/token",schemaPath:"#/$defs/ServerCaller/properties/token/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema147.properties.token.type,parentSchema:schema147.properties.token,data:data3};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+}
+if(data.request !== undefined){
+let data4 = data.request;
+if(typeof data4 == "object" && data4 !== null && (Array.isArray(data4) ? Object.getPrototypeOf(data4) !== Array.prototype : (Object.getPrototypeOf(data4) !== Object.prototype && Object.getPrototypeOf(data4) !== null))){
+const err15 = {instancePath:instancePath+"/request",schemaPath:"#/$defs/ServerRequest/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema151,data:data4};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.path === undefined){
+const err16 = {instancePath:instancePath+"/request",schemaPath:"#/$defs/ServerRequest/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema151.required,parentSchema:schema151,data:data4};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+for(const key2 in data4){
+if(!(((((((key2 === "method") || (key2 === "path")) || (key2 === "headers")) || (key2 === "json")) || (key2 === "body_text")) || (key2 === "body_base64")) || (key2 === "pad_bytes"))){
+const err17 = {instancePath:instancePath+"/request",schemaPath:"#/$defs/ServerRequest/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema151,data:data4};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data4.method !== undefined){
+let data5 = data4.method;
+if(typeof data5 === "string"){
+if(!pattern25.test(data5)){
+const err18 = {instancePath:instancePath+"/request/method",schemaPath:"#/$defs/ServerRequest/properties/method/pattern",keyword:"pattern",params:{pattern: "^[A-Z]+$"},message:"must match pattern \""+"^[A-Z]+$"+"\"",schema:"^[A-Z]+$",parentSchema:schema151.properties.method,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/request/method",schemaPath:"#/$defs/ServerRequest/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema151.properties.method.type,parentSchema:schema151.properties.method,data:data5};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data4.path !== undefined){
+let data6 = data4.path;
+if(typeof data6 === "string"){
+if(!pattern26.test(data6)){
+const err20 = {instancePath:instancePath+"/request/path",schemaPath:"#/$defs/ServerRequest/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema151.properties.path,data:data6};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/request/path",schemaPath:"#/$defs/ServerRequest/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema151.properties.path.type,parentSchema:schema151.properties.path,data:data6};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data4.headers !== undefined){
+let data7 = data4.headers;
+if(typeof data7 == "object" && data7 !== null && (Array.isArray(data7) ? Object.getPrototypeOf(data7) !== Array.prototype : (Object.getPrototypeOf(data7) !== Object.prototype && Object.getPrototypeOf(data7) !== null))){
+const err22 = {instancePath:instancePath+"/request/headers",schemaPath:"#/$defs/ServerRequest/properties/headers/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema151.properties.headers,data:data7};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+for(const key3 in data7){
+const _errs23 = errors;
+if(typeof key3 === "string"){
+if(!pattern17.test(key3)){
+const err23 = {instancePath:instancePath+"/request/headers",schemaPath:"#/$defs/ServerRequest/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema151.properties.headers.propertyNames,data:key3,propertyName:key3};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+var valid6 = _errs23 === errors;
+if(!valid6){
+const err24 = {instancePath:instancePath+"/request/headers",schemaPath:"#/$defs/ServerRequest/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema151.properties.headers.propertyNames,parentSchema:schema151.properties.headers,data:data7};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+for(const key4 in data7){
+let data8 = data7[key4];
+if((typeof data8 !== "string") && (data8 !== null)){
+const err25 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/ServerRequest/properties/headers/additionalProperties/type",keyword:"type",params:{type: schema151.properties.headers.additionalProperties.type},message:"must be string,null",schema:schema151.properties.headers.additionalProperties.type,parentSchema:schema151.properties.headers.additionalProperties,data:data8};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/request/headers",schemaPath:"#/$defs/ServerRequest/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema151.properties.headers.type,parentSchema:schema151.properties.headers,data:data7};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data4.body_text !== undefined){
+let data9 = data4.body_text;
+if(typeof data9 !== "string"){
+const err27 = {instancePath:instancePath+"/request/body_text",schemaPath:"#/$defs/ServerRequest/properties/body_text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema151.properties.body_text.type,parentSchema:schema151.properties.body_text,data:data9};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data4.body_base64 !== undefined){
+let data10 = data4.body_base64;
+if(typeof data10 === "string"){
+if(!pattern28.test(data10)){
+const err28 = {instancePath:instancePath+"/request/body_base64",schemaPath:"#/$defs/ServerRequest/properties/body_base64/pattern",keyword:"pattern",params:{pattern: "^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"},message:"must match pattern \""+"^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"+"\"",schema:"^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",parentSchema:schema151.properties.body_base64,data:data10};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/request/body_base64",schemaPath:"#/$defs/ServerRequest/properties/body_base64/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema151.properties.body_base64.type,parentSchema:schema151.properties.body_base64,data:data10};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data4.pad_bytes !== undefined){
+let data11 = data4.pad_bytes;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err30 = {instancePath:instancePath+"/request/pad_bytes",schemaPath:"#/$defs/ServerRequest/properties/pad_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema151.properties.pad_bytes.type,parentSchema:schema151.properties.pad_bytes,data:data11};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 16777216 || isNaN(data11)){
+const err31 = {instancePath:instancePath+"/request/pad_bytes",schemaPath:"#/$defs/ServerRequest/properties/pad_bytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16777216},message:"must be <= 16777216",schema:16777216,parentSchema:schema151.properties.pad_bytes,data:data11};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(data11 < 1 || isNaN(data11)){
+const err32 = {instancePath:instancePath+"/request/pad_bytes",schemaPath:"#/$defs/ServerRequest/properties/pad_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema151.properties.pad_bytes,data:data11};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/request",schemaPath:"#/$defs/ServerRequest/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema151.type,parentSchema:schema151,data:data4};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data.follow_pages !== undefined){
+let data12 = data.follow_pages;
+if(typeof data12 !== "boolean"){
+const err34 = {instancePath:instancePath+"/follow_pages",schemaPath:"#/$defs/ServerFollowPages/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema152.type,parentSchema:schema152,data:data12};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.expect !== undefined){
+if(!(validate113(data.expect, {instancePath:instancePath+"/expect",parentData:data,parentDataProperty:"expect",rootData}))){
+if (vErrors === null) { vErrors = validate113.errors.slice(); } else { for (const e of validate113.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+}
+}
+else {
+const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema148.type,parentSchema:schema148,data};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+validate112.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate111(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://compiled-sql.dev/schemas/compiled-sql.v1/server-case.schema.json" */;
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema142,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema142.required,parentSchema:schema142,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.description === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema142.required,parentSchema:schema142,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.tags === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tags"},message:"must have required property '"+"tags"+"'",schema:schema142.required,parentSchema:schema142,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.caller === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "caller"},message:"must have required property '"+"caller"+"'",schema:schema142.required,parentSchema:schema142,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.request === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'",schema:schema142.required,parentSchema:schema142,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.expect === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'",schema:schema142.required,parentSchema:schema142,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func7.call(schema142.properties, key0))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema142,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(!pattern10.test(data0)){
+const err8 = {instancePath:instancePath+"/id",schemaPath:"envelope-fixture.schema.json#/$defs/FixtureId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)*$",parentSchema:schema65,data:data0};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/id",schemaPath:"envelope-fixture.schema.json#/$defs/FixtureId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.type,parentSchema:schema65,data:data0};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+let data1 = data.description;
+if(typeof data1 === "string"){
+if(data1.length === 0){
+const err10 = {instancePath:instancePath+"/description",schemaPath:"envelope-fixture.schema.json#/$defs/FixtureDescription/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema66,data:data1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/description",schemaPath:"envelope-fixture.schema.json#/$defs/FixtureDescription/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.type,parentSchema:schema66,data:data1};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.tags !== undefined){
+let data2 = data.tags;
+if(typeof data2 == "object" && data2 !== null && (Array.isArray(data2) ? Object.getPrototypeOf(data2) !== Array.prototype : (Object.getPrototypeOf(data2) !== Object.prototype && Object.getPrototypeOf(data2) !== null))){
+const err12 = {instancePath:instancePath+"/tags",schemaPath:"envelope-fixture.schema.json#/$defs/FixtureTags/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema67,data:data2};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 === "string"){
+if(!pattern11.test(data3)){
+const err13 = {instancePath:instancePath+"/tags/" + i0,schemaPath:"envelope-fixture.schema.json#/$defs/FixtureTags/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema67.items,data:data3};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/tags/" + i0,schemaPath:"envelope-fixture.schema.json#/$defs/FixtureTags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.items.type,parentSchema:schema67.items,data:data3};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+let i1 = data2.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data2[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err15 = {instancePath:instancePath+"/tags",schemaPath:"envelope-fixture.schema.json#/$defs/FixtureTags/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema67,data:data2};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+break;
+}
+indices0[item0] = i1;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/tags",schemaPath:"envelope-fixture.schema.json#/$defs/FixtureTags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.type,parentSchema:schema67,data:data2};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.source !== undefined){
+let data4 = data.source;
+if(typeof data4 === "string"){
+if(data4.length === 0){
+const err17 = {instancePath:instancePath+"/source",schemaPath:"envelope-fixture.schema.json#/$defs/FixtureSource/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema68,data:data4};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/source",schemaPath:"envelope-fixture.schema.json#/$defs/FixtureSource/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.type,parentSchema:schema68,data:data4};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.isolation !== undefined){
+let data5 = data.isolation;
+if(typeof data5 !== "string"){
+const err19 = {instancePath:instancePath+"/isolation",schemaPath:"#/properties/isolation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema142.properties.isolation.type,parentSchema:schema142.properties.isolation,data:data5};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(!((data5 === "shared") || (data5 === "fresh"))){
+const err20 = {instancePath:instancePath+"/isolation",schemaPath:"#/properties/isolation/enum",keyword:"enum",params:{allowedValues: schema142.properties.isolation.enum},message:"must be equal to one of the allowed values",schema:schema142.properties.isolation.enum,parentSchema:schema142.properties.isolation,data:data5};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.caller !== undefined){
+let data6 = data.caller;
+if(((typeof data6 !== "string") && (data6 !== null)) && (!(data6 && typeof data6 == "object" && !Array.isArray(data6)))){
+const err21 = {instancePath:instancePath+"/caller",schemaPath:"#/$defs/ServerCaller/type",keyword:"type",params:{type: schema147.type},message:"must be string,null,object",schema:schema147.type,parentSchema:schema147,data:data6};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(typeof data6 == "object" && data6 !== null && (Array.isArray(data6) ? Object.getPrototypeOf(data6) !== Array.prototype : (Object.getPrototypeOf(data6) !== Object.prototype && Object.getPrototypeOf(data6) !== null))){
+const err22 = {instancePath:instancePath+"/caller",schemaPath:"#/$defs/ServerCaller/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema147,data:data6};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(typeof data6 === "string"){
+if(data6.length === 0){
+const err23 = {instancePath:instancePath+"/caller",schemaPath:"#/$defs/ServerCaller/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema147,data:data6};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.token === undefined){
+const err24 = {instancePath:instancePath+"/caller",schemaPath:"#/$defs/ServerCaller/required",keyword:"required",params:{missingProperty: "token"},message:"must have required property '"+"token"+"'",schema:schema147.required,parentSchema:schema147,data:data6};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+for(const key1 in data6){
+if(!(key1 === "token")){
+const err25 = {instancePath:instancePath+"/caller",schemaPath:"#/$defs/ServerCaller/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema147,data:data6};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data6.token !== undefined){
+let data7 = data6.token;
+if(typeof data7 === "string"){
+if(data7.length === 0){
+const err26 = {instancePath:instancePath+"/caller/token",schemaPath:"#/$defs/ServerCaller/properties/token/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema147.properties.token,data:data7};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/caller/token",schemaPath:"#/$defs/ServerCaller/properties/token/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema147.properties.token.type,parentSchema:schema147.properties.token,data:data7};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+}
+if(data.setup !== undefined){
+let data8 = data.setup;
+if(typeof data8 == "object" && data8 !== null && (Array.isArray(data8) ? Object.getPrototypeOf(data8) !== Array.prototype : (Object.getPrototypeOf(data8) !== Object.prototype && Object.getPrototypeOf(data8) !== null))){
+const err28 = {instancePath:instancePath+"/setup",schemaPath:"#/properties/setup/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema142.properties.setup,data:data8};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if(Array.isArray(data8)){
+if(data8.length < 1){
+const err29 = {instancePath:instancePath+"/setup",schemaPath:"#/properties/setup/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema142.properties.setup,data:data8};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+const len1 = data8.length;
+for(let i2=0; i2<len1; i2++){
+if(!(validate112(data8[i2], {instancePath:instancePath+"/setup/" + i2,parentData:data8,parentDataProperty:i2,rootData}))){
+if (vErrors === null) { vErrors = validate112.errors.slice(); } else { for (const e of validate112.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/setup",schemaPath:"#/properties/setup/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema142.properties.setup.type,parentSchema:schema142.properties.setup,data:data8};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.request !== undefined){
+let data10 = data.request;
+if(typeof data10 == "object" && data10 !== null && (Array.isArray(data10) ? Object.getPrototypeOf(data10) !== Array.prototype : (Object.getPrototypeOf(data10) !== Object.prototype && Object.getPrototypeOf(data10) !== null))){
+const err31 = {instancePath:instancePath+"/request",schemaPath:"#/$defs/ServerRequest/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema151,data:data10};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.path === undefined){
+const err32 = {instancePath:instancePath+"/request",schemaPath:"#/$defs/ServerRequest/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema151.required,parentSchema:schema151,data:data10};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+for(const key2 in data10){
+if(!(((((((key2 === "method") || (key2 === "path")) || (key2 === "headers")) || (key2 === "json")) || (key2 === "body_text")) || (key2 === "body_base64")) || (key2 === "pad_bytes"))){
+const err33 = {instancePath:instancePath+"/request",schemaPath:"#/$defs/ServerRequest/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema151,data:data10};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data10.method !== undefined){
+let data11 = data10.method;
+if(typeof data11 === "string"){
+if(!pattern25.test(data11)){
+const err34 = {instancePath:instancePath+"/request/method",schemaPath:"#/$defs/ServerRequest/properties/method/pattern",keyword:"pattern",params:{pattern: "^[A-Z]+$"},message:"must match pattern \""+"^[A-Z]+$"+"\"",schema:"^[A-Z]+$",parentSchema:schema151.properties.method,data:data11};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/request/method",schemaPath:"#/$defs/ServerRequest/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema151.properties.method.type,parentSchema:schema151.properties.method,data:data11};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data10.path !== undefined){
+let data12 = data10.path;
+if(typeof data12 === "string"){
+if(!pattern26.test(data12)){
+const err36 = {instancePath:instancePath+"/request/path",schemaPath:"#/$defs/ServerRequest/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\"",schema:"^/",parentSchema:schema151.properties.path,data:data12};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/request/path",schemaPath:"#/$defs/ServerRequest/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema151.properties.path.type,parentSchema:schema151.properties.path,data:data12};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data10.headers !== undefined){
+let data13 = data10.headers;
+if(typeof data13 == "object" && data13 !== null && (Array.isArray(data13) ? Object.getPrototypeOf(data13) !== Array.prototype : (Object.getPrototypeOf(data13) !== Object.prototype && Object.getPrototypeOf(data13) !== null))){
+const err38 = {instancePath:instancePath+"/request/headers",schemaPath:"#/$defs/ServerRequest/properties/headers/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema151.properties.headers,data:data13};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+for(const key3 in data13){
+const _errs37 = errors;
+if(typeof key3 === "string"){
+if(!pattern17.test(key3)){
+const err39 = {instancePath:instancePath+"/request/headers",schemaPath:"#/$defs/ServerRequest/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema151.properties.headers.propertyNames,data:key3,propertyName:key3};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+var valid14 = _errs37 === errors;
+if(!valid14){
+const err40 = {instancePath:instancePath+"/request/headers",schemaPath:"#/$defs/ServerRequest/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema151.properties.headers.propertyNames,parentSchema:schema151.properties.headers,data:data13};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+for(const key4 in data13){
+let data14 = data13[key4];
+if((typeof data14 !== "string") && (data14 !== null)){
+const err41 = {instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/ServerRequest/properties/headers/additionalProperties/type",keyword:"type",params:{type: schema151.properties.headers.additionalProperties.type},message:"must be string,null",schema:schema151.properties.headers.additionalProperties.type,parentSchema:schema151.properties.headers.additionalProperties,data:data14};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/request/headers",schemaPath:"#/$defs/ServerRequest/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema151.properties.headers.type,parentSchema:schema151.properties.headers,data:data13};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data10.body_text !== undefined){
+let data15 = data10.body_text;
+if(typeof data15 !== "string"){
+const err43 = {instancePath:instancePath+"/request/body_text",schemaPath:"#/$defs/ServerRequest/properties/body_text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema151.properties.body_text.type,parentSchema:schema151.properties.body_text,data:data15};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data10.body_base64 !== undefined){
+let data16 = data10.body_base64;
+if(typeof data16 === "string"){
+if(!pattern28.test(data16)){
+const err44 = {instancePath:instancePath+"/request/body_base64",schemaPath:"#/$defs/ServerRequest/properties/body_base64/pattern",keyword:"pattern",params:{pattern: "^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"},message:"must match pattern \""+"^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"+"\"",schema:"^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",parentSchema:schema151.properties.body_base64,data:data16};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/request/body_base64",schemaPath:"#/$defs/ServerRequest/properties/body_base64/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema151.properties.body_base64.type,parentSchema:schema151.properties.body_base64,data:data16};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data10.pad_bytes !== undefined){
+let data17 = data10.pad_bytes;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+const err46 = {instancePath:instancePath+"/request/pad_bytes",schemaPath:"#/$defs/ServerRequest/properties/pad_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema151.properties.pad_bytes.type,parentSchema:schema151.properties.pad_bytes,data:data17};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 > 16777216 || isNaN(data17)){
+const err47 = {instancePath:instancePath+"/request/pad_bytes",schemaPath:"#/$defs/ServerRequest/properties/pad_bytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16777216},message:"must be <= 16777216",schema:16777216,parentSchema:schema151.properties.pad_bytes,data:data17};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+if(data17 < 1 || isNaN(data17)){
+const err48 = {instancePath:instancePath+"/request/pad_bytes",schemaPath:"#/$defs/ServerRequest/properties/pad_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema151.properties.pad_bytes,data:data17};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/request",schemaPath:"#/$defs/ServerRequest/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema151.type,parentSchema:schema151,data:data10};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data.follow_pages !== undefined){
+let data18 = data.follow_pages;
+if(typeof data18 !== "boolean"){
+const err50 = {instancePath:instancePath+"/follow_pages",schemaPath:"#/$defs/ServerFollowPages/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema152.type,parentSchema:schema152,data:data18};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data.expect !== undefined){
+if(!(validate113(data.expect, {instancePath:instancePath+"/expect",parentData:data,parentDataProperty:"expect",rootData}))){
+if (vErrors === null) { vErrors = validate113.errors.slice(); } else { for (const e of validate113.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+}
+if(data.then !== undefined){
+let data20 = data.then;
+if(typeof data20 == "object" && data20 !== null && (Array.isArray(data20) ? Object.getPrototypeOf(data20) !== Array.prototype : (Object.getPrototypeOf(data20) !== Object.prototype && Object.getPrototypeOf(data20) !== null))){
+const err51 = {instancePath:instancePath+"/then",schemaPath:"#/properties/then/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema142.properties.then,data:data20};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+if(Array.isArray(data20)){
+if(data20.length < 1){
+const err52 = {instancePath:instancePath+"/then",schemaPath:"#/properties/then/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema142.properties.then,data:data20};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+const len2 = data20.length;
+for(let i3=0; i3<len2; i3++){
+if(!(validate112(data20[i3], {instancePath:instancePath+"/then/" + i3,parentData:data20,parentDataProperty:i3,rootData}))){
+if (vErrors === null) { vErrors = validate112.errors.slice(); } else { for (const e of validate112.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/then",schemaPath:"#/properties/then/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema142.properties.then.type,parentSchema:schema142.properties.then,data:data20};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+else {
+const err54 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema142.type,parentSchema:schema142,data};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+validate111.errors = vErrors;
+return errors === 0;
+}
+
+export const issues_clientCase = validate73;
+const schema92 = {"plainJson":true,"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/client-case.schema.json","type":"object","properties":{"id":{"$ref":"envelope-fixture.schema.json#/$defs/FixtureId"},"description":{"$ref":"envelope-fixture.schema.json#/$defs/FixtureDescription"},"tags":{"$ref":"envelope-fixture.schema.json#/$defs/FixtureTags"},"source":{"$ref":"envelope-fixture.schema.json#/$defs/FixtureSource"},"command":{"$ref":"#/$defs/ClientCommand"},"script":{"plainJson":true,"type":"array","minItems":1,"items":{"$ref":"#/$defs/ClientScriptStep"}},"expect":{"$ref":"#/$defs/ClientExpectation"}},"required":["id","description","tags","command","expect"],"additionalProperties":false,"$defs":{"ClientCommand":{"plainJson":true,"type":"object","oneOf":[{"$ref":"#/$defs/ClientExecuteCommand"},{"$ref":"#/$defs/ClientRunQueryCommand"},{"$ref":"#/$defs/ClientBuildCommand"}],"discriminator":{"propertyName":"type"}},"ClientExecuteCommand":{"plainJson":true,"type":"object","properties":{"type":{"const":"execute"},"routes":{"$ref":"adapter-request.schema.json#/$defs/AdapterRouteFamily"},"envelope":{"plainJson":true,"type":"object"},"idempotency_key":{"type":"string","minLength":1}},"required":["type","routes","envelope"],"additionalProperties":false},"ClientRunQueryCommand":{"plainJson":true,"type":"object","properties":{"type":{"const":"run_query"},"routes":{"$ref":"adapter-request.schema.json#/$defs/AdapterRouteFamily"},"meta_table_uid":{"type":"string","minLength":1},"sql":{"type":"string","minLength":1}},"required":["type","routes","meta_table_uid","sql"],"additionalProperties":false},"ClientBuildCommand":{"plainJson":true,"type":"object","properties":{"type":{"const":"build"},"input":{"$ref":"#/$defs/ClientBuildInput"},"default_data_source_uid":{"type":"string","minLength":1}},"required":["type","input"],"additionalProperties":false},"ClientBuildInput":{"plainJson":true,"type":"object","properties":{"operation":{},"sql":{},"parameters":{},"parameter_types":{},"scope":{},"limits":{},"version":{},"dialect":{},"paramstyle":{}},"required":["operation","sql","scope"],"additionalProperties":false},"ClientScriptStep":{"plainJson":true,"type":"object","oneOf":[{"$ref":"#/$defs/ClientScriptResponse"},{"$ref":"#/$defs/ClientScriptReset"}]},"ClientScriptResponse":{"plainJson":true,"type":"object","properties":{"status":{"type":"integer","minimum":200,"maximum":599},"headers":{"$ref":"#/$defs/ClientScriptHeaders"},"json":{},"body_text":{"type":"string"},"times":{"$ref":"#/$defs/ClientScriptTimes"}},"required":["status"],"additionalProperties":false},"ClientScriptReset":{"plainJson":true,"type":"object","properties":{"reset":{"const":true},"times":{"$ref":"#/$defs/ClientScriptTimes"}},"required":["reset"],"additionalProperties":false},"ClientScriptHeaders":{"plainJson":true,"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"type":"string"}},"ClientScriptTimes":{"type":"integer","minimum":1,"maximum":20},"ClientExpectation":{"plainJson":true,"type":"object","properties":{"requests":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/ClientExpectedRequest"}},"request_count":{"type":"integer","minimum":0},"request_count_min":{"type":"integer","minimum":0},"request_count_max":{"type":"integer","minimum":0},"every_request":{"$ref":"#/$defs/ClientExpectedRequest"},"same_body":{"type":"boolean"},"outcome":{"$ref":"#/$defs/ClientExpectedOutcome"}},"required":["outcome"],"additionalProperties":false},"ClientExpectedRequest":{"plainJson":true,"type":"object","properties":{"limits":{"plainJson":true,"type":"object","properties":{"offset":{"type":"integer","minimum":0},"max_rows":{"type":"integer","minimum":1}},"additionalProperties":false},"headers":{"plainJson":true,"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"type":["string","boolean"]}},"body_json":{},"min_gap_ms":{"type":"integer","minimum":0}},"additionalProperties":false},"ClientExpectedOutcome":{"plainJson":true,"type":"object","oneOf":[{"$ref":"#/$defs/ClientExpectedSuccess"},{"$ref":"#/$defs/ClientExpectedFailure"}]},"ClientExpectedSuccess":{"plainJson":true,"type":"object","properties":{"ok":{"const":true},"result":{},"exact":{"type":"boolean"}},"required":["ok"],"additionalProperties":false},"ClientExpectedFailure":{"plainJson":true,"type":"object","properties":{"ok":{"const":false},"error":{"$ref":"#/$defs/ClientExpectedError"}},"required":["ok","error"],"additionalProperties":false},"ClientExpectedError":{"plainJson":true,"type":"object","properties":{"category":{"oneOf":[{"$ref":"#/$defs/ClientErrorCategory"},{"plainJson":true,"type":"array","minItems":2,"items":{"$ref":"#/$defs/ClientErrorCategory"}}]},"status":{"type":["integer","null"]},"code":{"oneOf":[{"type":"string","minLength":1},{"plainJson":true,"type":"array","minItems":2,"items":{"type":"string","minLength":1}}]},"retryable":{"type":"boolean"},"sqlstate":{"type":["string","null"]},"request_id":{"type":"string"},"retry_after_ms":{"type":"integer","minimum":0},"path":{"type":"string"},"message_contains":{"type":"string","minLength":1}},"required":["category"],"additionalProperties":false},"ClientErrorCategory":{"type":"string","enum":["bad_request","authentication","permission_denied","not_found","conflict","rate_limit","timeout","server","transport","build"]}}};
+const schema97 = {"plainJson":true,"type":"object","oneOf":[{"$ref":"#/$defs/ClientExecuteCommand"},{"$ref":"#/$defs/ClientRunQueryCommand"},{"$ref":"#/$defs/ClientBuildCommand"}],"discriminator":{"propertyName":"type"}};
+const schema98 = {"plainJson":true,"type":"object","properties":{"type":{"const":"execute"},"routes":{"$ref":"adapter-request.schema.json#/$defs/AdapterRouteFamily"},"envelope":{"plainJson":true,"type":"object"},"idempotency_key":{"type":"string","minLength":1}},"required":["type","routes","envelope"],"additionalProperties":false};
+
+function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema98,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema98.required,parentSchema:schema98,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.routes === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "routes"},message:"must have required property '"+"routes"+"'",schema:schema98.required,parentSchema:schema98,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.envelope === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "envelope"},message:"must have required property '"+"envelope"+"'",schema:schema98.required,parentSchema:schema98,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "type") || (key0 === "routes")) || (key0 === "envelope")) || (key0 === "idempotency_key"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema98,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+let data0 = data.type;
+if("execute" !== data0){
+const err5 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "execute"},message:"must be equal to constant",schema:"execute",parentSchema:schema98.properties.type,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.routes !== undefined){
+let data1 = data.routes;
+if(typeof data1 !== "string"){
+const err6 = {instancePath:instancePath+"/routes",schemaPath:"adapter-request.schema.json#/$defs/AdapterRouteFamily/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.type,parentSchema:schema99,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(!((data1 === "legacy") || (data1 === "v1"))){
+const err7 = {instancePath:instancePath+"/routes",schemaPath:"adapter-request.schema.json#/$defs/AdapterRouteFamily/enum",keyword:"enum",params:{allowedValues: schema99.enum},message:"must be equal to one of the allowed values",schema:schema99.enum,parentSchema:schema99,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.envelope !== undefined){
+let data2 = data.envelope;
+if(!(data2 && typeof data2 == "object" && !Array.isArray(data2))){
+const err8 = {instancePath:instancePath+"/envelope",schemaPath:"#/properties/envelope/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema98.properties.envelope.type,parentSchema:schema98.properties.envelope,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(typeof data2 == "object" && data2 !== null && (Array.isArray(data2) ? Object.getPrototypeOf(data2) !== Array.prototype : (Object.getPrototypeOf(data2) !== Object.prototype && Object.getPrototypeOf(data2) !== null))){
+const err9 = {instancePath:instancePath+"/envelope",schemaPath:"#/properties/envelope/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema98.properties.envelope,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.idempotency_key !== undefined){
+let data3 = data.idempotency_key;
+if(typeof data3 === "string"){
+if(data3.length === 0){
+const err10 = {instancePath:instancePath+"/idempotency_key",schemaPath:"#/properties/idempotency_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema98.properties.idempotency_key,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/idempotency_key",schemaPath:"#/properties/idempotency_key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.idempotency_key.type,parentSchema:schema98.properties.idempotency_key,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema98.type,parentSchema:schema98,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+validate75.errors = vErrors;
+return errors === 0;
+}
+
+const schema100 = {"plainJson":true,"type":"object","properties":{"type":{"const":"run_query"},"routes":{"$ref":"adapter-request.schema.json#/$defs/AdapterRouteFamily"},"meta_table_uid":{"type":"string","minLength":1},"sql":{"type":"string","minLength":1}},"required":["type","routes","meta_table_uid","sql"],"additionalProperties":false};
+
+function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema100,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema100.required,parentSchema:schema100,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.routes === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "routes"},message:"must have required property '"+"routes"+"'",schema:schema100.required,parentSchema:schema100,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.meta_table_uid === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "meta_table_uid"},message:"must have required property '"+"meta_table_uid"+"'",schema:schema100.required,parentSchema:schema100,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.sql === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sql"},message:"must have required property '"+"sql"+"'",schema:schema100.required,parentSchema:schema100,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "type") || (key0 === "routes")) || (key0 === "meta_table_uid")) || (key0 === "sql"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema100,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+let data0 = data.type;
+if("run_query" !== data0){
+const err6 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "run_query"},message:"must be equal to constant",schema:"run_query",parentSchema:schema100.properties.type,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.routes !== undefined){
+let data1 = data.routes;
+if(typeof data1 !== "string"){
+const err7 = {instancePath:instancePath+"/routes",schemaPath:"adapter-request.schema.json#/$defs/AdapterRouteFamily/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.type,parentSchema:schema99,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(!((data1 === "legacy") || (data1 === "v1"))){
+const err8 = {instancePath:instancePath+"/routes",schemaPath:"adapter-request.schema.json#/$defs/AdapterRouteFamily/enum",keyword:"enum",params:{allowedValues: schema99.enum},message:"must be equal to one of the allowed values",schema:schema99.enum,parentSchema:schema99,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.meta_table_uid !== undefined){
+let data2 = data.meta_table_uid;
+if(typeof data2 === "string"){
+if(data2.length === 0){
+const err9 = {instancePath:instancePath+"/meta_table_uid",schemaPath:"#/properties/meta_table_uid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema100.properties.meta_table_uid,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/meta_table_uid",schemaPath:"#/properties/meta_table_uid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema100.properties.meta_table_uid.type,parentSchema:schema100.properties.meta_table_uid,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.sql !== undefined){
+let data3 = data.sql;
+if(typeof data3 === "string"){
+if(data3.length === 0){
+const err11 = {instancePath:instancePath+"/sql",schemaPath:"#/properties/sql/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema100.properties.sql,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/sql",schemaPath:"#/properties/sql/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema100.properties.sql.type,parentSchema:schema100.properties.sql,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema100.type,parentSchema:schema100,data};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+validate76.errors = vErrors;
+return errors === 0;
+}
+
+const schema102 = {"plainJson":true,"type":"object","properties":{"type":{"const":"build"},"input":{"$ref":"#/$defs/ClientBuildInput"},"default_data_source_uid":{"type":"string","minLength":1}},"required":["type","input"],"additionalProperties":false};
+
+function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema102,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.type === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema102.required,parentSchema:schema102,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.input === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'",schema:schema102.required,parentSchema:schema102,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "type") || (key0 === "input")) || (key0 === "default_data_source_uid"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema102,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+let data0 = data.type;
+if("build" !== data0){
+const err4 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "build"},message:"must be equal to constant",schema:"build",parentSchema:schema102.properties.type,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.input !== undefined){
+let data1 = data.input;
+if(typeof data1 == "object" && data1 !== null && (Array.isArray(data1) ? Object.getPrototypeOf(data1) !== Array.prototype : (Object.getPrototypeOf(data1) !== Object.prototype && Object.getPrototypeOf(data1) !== null))){
+const err5 = {instancePath:instancePath+"/input",schemaPath:"#/$defs/ClientBuildInput/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema103,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.operation === undefined){
+const err6 = {instancePath:instancePath+"/input",schemaPath:"#/$defs/ClientBuildInput/required",keyword:"required",params:{missingProperty: "operation"},message:"must have required property '"+"operation"+"'",schema:schema103.required,parentSchema:schema103,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data1.sql === undefined){
+const err7 = {instancePath:instancePath+"/input",schemaPath:"#/$defs/ClientBuildInput/required",keyword:"required",params:{missingProperty: "sql"},message:"must have required property '"+"sql"+"'",schema:schema103.required,parentSchema:schema103,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data1.scope === undefined){
+const err8 = {instancePath:instancePath+"/input",schemaPath:"#/$defs/ClientBuildInput/required",keyword:"required",params:{missingProperty: "scope"},message:"must have required property '"+"scope"+"'",schema:schema103.required,parentSchema:schema103,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+for(const key1 in data1){
+if(!(func7.call(schema103.properties, key1))){
+const err9 = {instancePath:instancePath+"/input",schemaPath:"#/$defs/ClientBuildInput/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema103,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/input",schemaPath:"#/$defs/ClientBuildInput/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.type,parentSchema:schema103,data:data1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.default_data_source_uid !== undefined){
+let data2 = data.default_data_source_uid;
+if(typeof data2 === "string"){
+if(data2.length === 0){
+const err11 = {instancePath:instancePath+"/default_data_source_uid",schemaPath:"#/properties/default_data_source_uid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema102.properties.default_data_source_uid,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/default_data_source_uid",schemaPath:"#/properties/default_data_source_uid/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema102.properties.default_data_source_uid.type,parentSchema:schema102.properties.default_data_source_uid,data:data2};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema102.type,parentSchema:schema102,data};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+validate77.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema97,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+const tag0 = data.type;
+if(typeof tag0 == "string"){
+if(tag0 === "execute"){
+if(!(validate75(data, {instancePath,parentData,parentDataProperty,rootData}))){
+if (vErrors === null) { vErrors = validate75.errors.slice(); } else { for (const e of validate75.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+}
+else if(tag0 === "run_query"){
+if(!(validate76(data, {instancePath,parentData,parentDataProperty,rootData}))){
+if (vErrors === null) { vErrors = validate76.errors.slice(); } else { for (const e of validate76.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+}
+else if(tag0 === "build"){
+if(!(validate77(data, {instancePath,parentData,parentDataProperty,rootData}))){
+if (vErrors === null) { vErrors = validate77.errors.slice(); } else { for (const e of validate77.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "type", tagValue: tag0},message:"value of tag \"type\" must be in oneOf",schema:schema97.discriminator,parentSchema:schema97,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+else {
+const err2 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "type", tagValue: tag0},message:"tag \"type\" must be string",schema:schema97.discriminator,parentSchema:schema97,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema97.type,parentSchema:schema97,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+validate74.errors = vErrors;
+return errors === 0;
+}
+
+const schema104 = {"plainJson":true,"type":"object","oneOf":[{"$ref":"#/$defs/ClientScriptResponse"},{"$ref":"#/$defs/ClientScriptReset"}]};
+const schema105 = {"plainJson":true,"type":"object","properties":{"status":{"type":"integer","minimum":200,"maximum":599},"headers":{"$ref":"#/$defs/ClientScriptHeaders"},"json":{},"body_text":{"type":"string"},"times":{"$ref":"#/$defs/ClientScriptTimes"}},"required":["status"],"additionalProperties":false};
+const schema106 = {"plainJson":true,"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"type":"string"}};
+const schema107 = {"type":"integer","minimum":1,"maximum":20};
+
+function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema105,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.status === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'",schema:schema105.required,parentSchema:schema105,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "status") || (key0 === "headers")) || (key0 === "json")) || (key0 === "body_text")) || (key0 === "times"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema105,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+let data0 = data.status;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err3 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema105.properties.status.type,parentSchema:schema105.properties.status,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 > 599 || isNaN(data0)){
+const err4 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema105.properties.status,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data0 < 200 || isNaN(data0)){
+const err5 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 200},message:"must be >= 200",schema:200,parentSchema:schema105.properties.status,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+if(data.headers !== undefined){
+let data1 = data.headers;
+if(typeof data1 == "object" && data1 !== null && (Array.isArray(data1) ? Object.getPrototypeOf(data1) !== Array.prototype : (Object.getPrototypeOf(data1) !== Object.prototype && Object.getPrototypeOf(data1) !== null))){
+const err6 = {instancePath:instancePath+"/headers",schemaPath:"#/$defs/ClientScriptHeaders/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema106,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const key1 in data1){
+const _errs7 = errors;
+if(typeof key1 === "string"){
+if(!pattern17.test(key1)){
+const err7 = {instancePath:instancePath+"/headers",schemaPath:"#/$defs/ClientScriptHeaders/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema106.propertyNames,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+var valid2 = _errs7 === errors;
+if(!valid2){
+const err8 = {instancePath:instancePath+"/headers",schemaPath:"#/$defs/ClientScriptHeaders/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema106.propertyNames,parentSchema:schema106,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+for(const key2 in data1){
+let data2 = data1[key2];
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/headers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/ClientScriptHeaders/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema106.additionalProperties.type,parentSchema:schema106.additionalProperties,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/headers",schemaPath:"#/$defs/ClientScriptHeaders/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema106.type,parentSchema:schema106,data:data1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.body_text !== undefined){
+let data3 = data.body_text;
+if(typeof data3 !== "string"){
+const err11 = {instancePath:instancePath+"/body_text",schemaPath:"#/properties/body_text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema105.properties.body_text.type,parentSchema:schema105.properties.body_text,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.times !== undefined){
+let data4 = data.times;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err12 = {instancePath:instancePath+"/times",schemaPath:"#/$defs/ClientScriptTimes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema107.type,parentSchema:schema107,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 20 || isNaN(data4)){
+const err13 = {instancePath:instancePath+"/times",schemaPath:"#/$defs/ClientScriptTimes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema107,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data4 < 1 || isNaN(data4)){
+const err14 = {instancePath:instancePath+"/times",schemaPath:"#/$defs/ClientScriptTimes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema107,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema105.type,parentSchema:schema105,data};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+validate83.errors = vErrors;
+return errors === 0;
+}
+
+const schema108 = {"plainJson":true,"type":"object","properties":{"reset":{"const":true},"times":{"$ref":"#/$defs/ClientScriptTimes"}},"required":["reset"],"additionalProperties":false};
+
+function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema108,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.reset === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reset"},message:"must have required property '"+"reset"+"'",schema:schema108.required,parentSchema:schema108,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "reset") || (key0 === "times"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema108,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.reset !== undefined){
+let data0 = data.reset;
+if(true !== data0){
+const err3 = {instancePath:instancePath+"/reset",schemaPath:"#/properties/reset/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema108.properties.reset,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.times !== undefined){
+let data1 = data.times;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err4 = {instancePath:instancePath+"/times",schemaPath:"#/$defs/ClientScriptTimes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema107.type,parentSchema:schema107,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 20 || isNaN(data1)){
+const err5 = {instancePath:instancePath+"/times",schemaPath:"#/$defs/ClientScriptTimes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema107,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data1 < 1 || isNaN(data1)){
+const err6 = {instancePath:instancePath+"/times",schemaPath:"#/$defs/ClientScriptTimes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema107,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema108.type,parentSchema:schema108,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+validate85.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(data && typeof data == "object" && !Array.isArray(data))){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema104.type,parentSchema:schema104,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+const _errs1 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs2 = errors;
+if(!(validate83(data, {instancePath,parentData,parentDataProperty,rootData}))){
+if (vErrors === null) { vErrors = validate83.errors.slice(); } else { for (const e of validate83.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+var _valid0 = _errs2 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+}
+const _errs3 = errors;
+if(!(validate85(data, {instancePath,parentData,parentDataProperty,rootData}))){
+if (vErrors === null) { vErrors = validate85.errors.slice(); } else { for (const e of validate85.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+var _valid0 = _errs3 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+}
+}
+if(!valid0){
+const err1 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema104.oneOf,parentSchema:schema104,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+else {
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err2 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema104,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+validate82.errors = vErrors;
+return errors === 0;
+}
+
+const schema110 = {"plainJson":true,"type":"object","properties":{"requests":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/ClientExpectedRequest"}},"request_count":{"type":"integer","minimum":0},"request_count_min":{"type":"integer","minimum":0},"request_count_max":{"type":"integer","minimum":0},"every_request":{"$ref":"#/$defs/ClientExpectedRequest"},"same_body":{"type":"boolean"},"outcome":{"$ref":"#/$defs/ClientExpectedOutcome"}},"required":["outcome"],"additionalProperties":false};
+const schema111 = {"plainJson":true,"type":"object","properties":{"limits":{"plainJson":true,"type":"object","properties":{"offset":{"type":"integer","minimum":0},"max_rows":{"type":"integer","minimum":1}},"additionalProperties":false},"headers":{"plainJson":true,"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"type":["string","boolean"]}},"body_json":{},"min_gap_ms":{"type":"integer","minimum":0}},"additionalProperties":false};
+const schema113 = {"plainJson":true,"type":"object","oneOf":[{"$ref":"#/$defs/ClientExpectedSuccess"},{"$ref":"#/$defs/ClientExpectedFailure"}]};
+const schema114 = {"plainJson":true,"type":"object","properties":{"ok":{"const":true},"result":{},"exact":{"type":"boolean"}},"required":["ok"],"additionalProperties":false};
+const schema115 = {"plainJson":true,"type":"object","properties":{"ok":{"const":false},"error":{"$ref":"#/$defs/ClientExpectedError"}},"required":["ok","error"],"additionalProperties":false};
+const schema116 = {"plainJson":true,"type":"object","properties":{"category":{"oneOf":[{"$ref":"#/$defs/ClientErrorCategory"},{"plainJson":true,"type":"array","minItems":2,"items":{"$ref":"#/$defs/ClientErrorCategory"}}]},"status":{"type":["integer","null"]},"code":{"oneOf":[{"type":"string","minLength":1},{"plainJson":true,"type":"array","minItems":2,"items":{"type":"string","minLength":1}}]},"retryable":{"type":"boolean"},"sqlstate":{"type":["string","null"]},"request_id":{"type":"string"},"retry_after_ms":{"type":"integer","minimum":0},"path":{"type":"string"},"message_contains":{"type":"string","minLength":1}},"required":["category"],"additionalProperties":false};
+
+function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema116,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.category === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'",schema:schema116.required,parentSchema:schema116,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func7.call(schema116.properties, key0))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema116,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.category !== undefined){
+let data0 = data.category;
+const _errs3 = errors;
+let valid1 = false;
+let passing0 = null;
+const _errs4 = errors;
+if(typeof data0 !== "string"){
+const err3 = {instancePath:instancePath+"/category",schemaPath:"#/$defs/ClientErrorCategory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema117.type,parentSchema:schema117,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(!((((((((((data0 === "bad_request") || (data0 === "authentication")) || (data0 === "permission_denied")) || (data0 === "not_found")) || (data0 === "conflict")) || (data0 === "rate_limit")) || (data0 === "timeout")) || (data0 === "server")) || (data0 === "transport")) || (data0 === "build"))){
+const err4 = {instancePath:instancePath+"/category",schemaPath:"#/$defs/ClientErrorCategory/enum",keyword:"enum",params:{allowedValues: schema117.enum},message:"must be equal to one of the allowed values",schema:schema117.enum,parentSchema:schema117,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+var _valid0 = _errs4 === errors;
+if(_valid0){
+valid1 = true;
+passing0 = 0;
+}
+const _errs7 = errors;
+if(typeof data0 == "object" && data0 !== null && (Array.isArray(data0) ? Object.getPrototypeOf(data0) !== Array.prototype : (Object.getPrototypeOf(data0) !== Object.prototype && Object.getPrototypeOf(data0) !== null))){
+const err5 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf/1/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema116.properties.category.oneOf[1],data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(Array.isArray(data0)){
+if(data0.length < 2){
+const err6 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf/1/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema116.properties.category.oneOf[1],data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(typeof data1 !== "string"){
+const err7 = {instancePath:instancePath+"/category/" + i0,schemaPath:"#/$defs/ClientErrorCategory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema117.type,parentSchema:schema117,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(!((((((((((data1 === "bad_request") || (data1 === "authentication")) || (data1 === "permission_denied")) || (data1 === "not_found")) || (data1 === "conflict")) || (data1 === "rate_limit")) || (data1 === "timeout")) || (data1 === "server")) || (data1 === "transport")) || (data1 === "build"))){
+const err8 = {instancePath:instancePath+"/category/" + i0,schemaPath:"#/$defs/ClientErrorCategory/enum",keyword:"enum",params:{allowedValues: schema117.enum},message:"must be equal to one of the allowed values",schema:schema117.enum,parentSchema:schema117,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema116.properties.category.oneOf[1].type,parentSchema:schema116.properties.category.oneOf[1],data:data0};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+var _valid0 = _errs7 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 1;
+}
+}
+if(!valid1){
+const err10 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema116.properties.category.oneOf,parentSchema:schema116.properties.category,data:data0};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+else {
+errors = _errs3;
+if(vErrors !== null){
+if(_errs3){
+vErrors.length = _errs3;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.status !== undefined){
+let data2 = data.status;
+if((!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))) && (data2 !== null)){
+const err11 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: schema116.properties.status.type},message:"must be integer,null",schema:schema116.properties.status.type,parentSchema:schema116.properties.status,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.code !== undefined){
+let data3 = data.code;
+const _errs15 = errors;
+let valid6 = false;
+let passing1 = null;
+const _errs16 = errors;
+if(typeof data3 === "string"){
+if(data3.length === 0){
+const err12 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema116.properties.code.oneOf[0],data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.code.oneOf[0].type,parentSchema:schema116.properties.code.oneOf[0],data:data3};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+var _valid1 = _errs16 === errors;
+if(_valid1){
+valid6 = true;
+passing1 = 0;
+}
+const _errs18 = errors;
+if(typeof data3 == "object" && data3 !== null && (Array.isArray(data3) ? Object.getPrototypeOf(data3) !== Array.prototype : (Object.getPrototypeOf(data3) !== Object.prototype && Object.getPrototypeOf(data3) !== null))){
+const err14 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/oneOf/1/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema116.properties.code.oneOf[1],data:data3};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(Array.isArray(data3)){
+if(data3.length < 2){
+const err15 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/oneOf/1/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema116.properties.code.oneOf[1],data:data3};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+const len1 = data3.length;
+for(let i1=0; i1<len1; i1++){
+let data4 = data3[i1];
+if(typeof data4 === "string"){
+if(data4.length === 0){
+const err16 = {instancePath:instancePath+"/code/" + i1,schemaPath:"#/properties/code/oneOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema116.properties.code.oneOf[1].items,data:data4};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/code/" + i1,schemaPath:"#/properties/code/oneOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.code.oneOf[1].items.type,parentSchema:schema116.properties.code.oneOf[1].items,data:data4};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema116.properties.code.oneOf[1].type,parentSchema:schema116.properties.code.oneOf[1],data:data3};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+var _valid1 = _errs18 === errors;
+if(_valid1 && valid6){
+valid6 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid1){
+valid6 = true;
+passing1 = 1;
+}
+}
+if(!valid6){
+const err19 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema116.properties.code.oneOf,parentSchema:schema116.properties.code,data:data3};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+else {
+errors = _errs15;
+if(vErrors !== null){
+if(_errs15){
+vErrors.length = _errs15;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.retryable !== undefined){
+let data5 = data.retryable;
+if(typeof data5 !== "boolean"){
+const err20 = {instancePath:instancePath+"/retryable",schemaPath:"#/properties/retryable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema116.properties.retryable.type,parentSchema:schema116.properties.retryable,data:data5};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.sqlstate !== undefined){
+let data6 = data.sqlstate;
+if((typeof data6 !== "string") && (data6 !== null)){
+const err21 = {instancePath:instancePath+"/sqlstate",schemaPath:"#/properties/sqlstate/type",keyword:"type",params:{type: schema116.properties.sqlstate.type},message:"must be string,null",schema:schema116.properties.sqlstate.type,parentSchema:schema116.properties.sqlstate,data:data6};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.request_id !== undefined){
+let data7 = data.request_id;
+if(typeof data7 !== "string"){
+const err22 = {instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.request_id.type,parentSchema:schema116.properties.request_id,data:data7};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.retry_after_ms !== undefined){
+let data8 = data.retry_after_ms;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err23 = {instancePath:instancePath+"/retry_after_ms",schemaPath:"#/properties/retry_after_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema116.properties.retry_after_ms.type,parentSchema:schema116.properties.retry_after_ms,data:data8};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+const err24 = {instancePath:instancePath+"/retry_after_ms",schemaPath:"#/properties/retry_after_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema116.properties.retry_after_ms,data:data8};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+if(data.path !== undefined){
+let data9 = data.path;
+if(typeof data9 !== "string"){
+const err25 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.path.type,parentSchema:schema116.properties.path,data:data9};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.message_contains !== undefined){
+let data10 = data.message_contains;
+if(typeof data10 === "string"){
+if(data10.length === 0){
+const err26 = {instancePath:instancePath+"/message_contains",schemaPath:"#/properties/message_contains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema116.properties.message_contains,data:data10};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/message_contains",schemaPath:"#/properties/message_contains/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.message_contains.type,parentSchema:schema116.properties.message_contains,data:data10};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema116.type,parentSchema:schema116,data};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+validate91.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema115,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.ok === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ok"},message:"must have required property '"+"ok"+"'",schema:schema115.required,parentSchema:schema115,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.error === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'",schema:schema115.required,parentSchema:schema115,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "ok") || (key0 === "error"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema115,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.ok !== undefined){
+let data0 = data.ok;
+if(false !== data0){
+const err4 = {instancePath:instancePath+"/ok",schemaPath:"#/properties/ok/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant",schema:false,parentSchema:schema115.properties.ok,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.error !== undefined){
+if(!(validate91(data.error, {instancePath:instancePath+"/error",parentData:data,parentDataProperty:"error",rootData}))){
+if (vErrors === null) { vErrors = validate91.errors.slice(); } else { for (const e of validate91.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema115.type,parentSchema:schema115,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+validate90.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(data && typeof data == "object" && !Array.isArray(data))){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema113.type,parentSchema:schema113,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+const _errs1 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs2 = errors;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err1 = {instancePath,schemaPath:"#/$defs/ClientExpectedSuccess/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema114,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.ok === undefined){
+const err2 = {instancePath,schemaPath:"#/$defs/ClientExpectedSuccess/required",keyword:"required",params:{missingProperty: "ok"},message:"must have required property '"+"ok"+"'",schema:schema114.required,parentSchema:schema114,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "ok") || (key0 === "result")) || (key0 === "exact"))){
+const err3 = {instancePath,schemaPath:"#/$defs/ClientExpectedSuccess/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema114,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.ok !== undefined){
+let data0 = data.ok;
+if(true !== data0){
+const err4 = {instancePath:instancePath+"/ok",schemaPath:"#/$defs/ClientExpectedSuccess/properties/ok/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema114.properties.ok,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.exact !== undefined){
+let data1 = data.exact;
+if(typeof data1 !== "boolean"){
+const err5 = {instancePath:instancePath+"/exact",schemaPath:"#/$defs/ClientExpectedSuccess/properties/exact/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema114.properties.exact.type,parentSchema:schema114.properties.exact,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/$defs/ClientExpectedSuccess/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema114.type,parentSchema:schema114,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+var _valid0 = _errs2 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+}
+const _errs9 = errors;
+if(!(validate90(data, {instancePath,parentData,parentDataProperty,rootData}))){
+if (vErrors === null) { vErrors = validate90.errors.slice(); } else { for (const e of validate90.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+var _valid0 = _errs9 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+}
+}
+if(!valid0){
+const err7 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema113.oneOf,parentSchema:schema113,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+else {
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err8 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema113,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate89.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema110,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.outcome === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "outcome"},message:"must have required property '"+"outcome"+"'",schema:schema110.required,parentSchema:schema110,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "requests") || (key0 === "request_count")) || (key0 === "request_count_min")) || (key0 === "request_count_max")) || (key0 === "every_request")) || (key0 === "same_body")) || (key0 === "outcome"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema110,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.requests !== undefined){
+let data0 = data.requests;
+if(typeof data0 == "object" && data0 !== null && (Array.isArray(data0) ? Object.getPrototypeOf(data0) !== Array.prototype : (Object.getPrototypeOf(data0) !== Object.prototype && Object.getPrototypeOf(data0) !== null))){
+const err3 = {instancePath:instancePath+"/requests",schemaPath:"#/properties/requests/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema110.properties.requests,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(typeof data1 == "object" && data1 !== null && (Array.isArray(data1) ? Object.getPrototypeOf(data1) !== Array.prototype : (Object.getPrototypeOf(data1) !== Object.prototype && Object.getPrototypeOf(data1) !== null))){
+const err4 = {instancePath:instancePath+"/requests/" + i0,schemaPath:"#/$defs/ClientExpectedRequest/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema111,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const key1 in data1){
+if(!((((key1 === "limits") || (key1 === "headers")) || (key1 === "body_json")) || (key1 === "min_gap_ms"))){
+const err5 = {instancePath:instancePath+"/requests/" + i0,schemaPath:"#/$defs/ClientExpectedRequest/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema111,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data1.limits !== undefined){
+let data2 = data1.limits;
+if(typeof data2 == "object" && data2 !== null && (Array.isArray(data2) ? Object.getPrototypeOf(data2) !== Array.prototype : (Object.getPrototypeOf(data2) !== Object.prototype && Object.getPrototypeOf(data2) !== null))){
+const err6 = {instancePath:instancePath+"/requests/" + i0+"/limits",schemaPath:"#/$defs/ClientExpectedRequest/properties/limits/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema111.properties.limits,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+for(const key2 in data2){
+if(!((key2 === "offset") || (key2 === "max_rows"))){
+const err7 = {instancePath:instancePath+"/requests/" + i0+"/limits",schemaPath:"#/$defs/ClientExpectedRequest/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema111.properties.limits,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data2.offset !== undefined){
+let data3 = data2.offset;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err8 = {instancePath:instancePath+"/requests/" + i0+"/limits/offset",schemaPath:"#/$defs/ClientExpectedRequest/properties/limits/properties/offset/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema111.properties.limits.properties.offset.type,parentSchema:schema111.properties.limits.properties.offset,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+const err9 = {instancePath:instancePath+"/requests/" + i0+"/limits/offset",schemaPath:"#/$defs/ClientExpectedRequest/properties/limits/properties/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema111.properties.limits.properties.offset,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+if(data2.max_rows !== undefined){
+let data4 = data2.max_rows;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err10 = {instancePath:instancePath+"/requests/" + i0+"/limits/max_rows",schemaPath:"#/$defs/ClientExpectedRequest/properties/limits/properties/max_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema111.properties.limits.properties.max_rows.type,parentSchema:schema111.properties.limits.properties.max_rows,data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 1 || isNaN(data4)){
+const err11 = {instancePath:instancePath+"/requests/" + i0+"/limits/max_rows",schemaPath:"#/$defs/ClientExpectedRequest/properties/limits/properties/max_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema111.properties.limits.properties.max_rows,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/requests/" + i0+"/limits",schemaPath:"#/$defs/ClientExpectedRequest/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema111.properties.limits.type,parentSchema:schema111.properties.limits,data:data2};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data1.headers !== undefined){
+let data5 = data1.headers;
+if(typeof data5 == "object" && data5 !== null && (Array.isArray(data5) ? Object.getPrototypeOf(data5) !== Array.prototype : (Object.getPrototypeOf(data5) !== Object.prototype && Object.getPrototypeOf(data5) !== null))){
+const err13 = {instancePath:instancePath+"/requests/" + i0+"/headers",schemaPath:"#/$defs/ClientExpectedRequest/properties/headers/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema111.properties.headers,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key3 in data5){
+const _errs17 = errors;
+if(typeof key3 === "string"){
+if(!pattern17.test(key3)){
+const err14 = {instancePath:instancePath+"/requests/" + i0+"/headers",schemaPath:"#/$defs/ClientExpectedRequest/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema111.properties.headers.propertyNames,data:key3,propertyName:key3};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+var valid6 = _errs17 === errors;
+if(!valid6){
+const err15 = {instancePath:instancePath+"/requests/" + i0+"/headers",schemaPath:"#/$defs/ClientExpectedRequest/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema111.properties.headers.propertyNames,parentSchema:schema111.properties.headers,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+for(const key4 in data5){
+let data6 = data5[key4];
+if((typeof data6 !== "string") && (typeof data6 !== "boolean")){
+const err16 = {instancePath:instancePath+"/requests/" + i0+"/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/ClientExpectedRequest/properties/headers/additionalProperties/type",keyword:"type",params:{type: schema111.properties.headers.additionalProperties.type},message:"must be string,boolean",schema:schema111.properties.headers.additionalProperties.type,parentSchema:schema111.properties.headers.additionalProperties,data:data6};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/requests/" + i0+"/headers",schemaPath:"#/$defs/ClientExpectedRequest/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema111.properties.headers.type,parentSchema:schema111.properties.headers,data:data5};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data1.min_gap_ms !== undefined){
+let data7 = data1.min_gap_ms;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err18 = {instancePath:instancePath+"/requests/" + i0+"/min_gap_ms",schemaPath:"#/$defs/ClientExpectedRequest/properties/min_gap_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema111.properties.min_gap_ms.type,parentSchema:schema111.properties.min_gap_ms,data:data7};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+const err19 = {instancePath:instancePath+"/requests/" + i0+"/min_gap_ms",schemaPath:"#/$defs/ClientExpectedRequest/properties/min_gap_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema111.properties.min_gap_ms,data:data7};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/requests/" + i0,schemaPath:"#/$defs/ClientExpectedRequest/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema111.type,parentSchema:schema111,data:data1};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/requests",schemaPath:"#/properties/requests/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema110.properties.requests.type,parentSchema:schema110.properties.requests,data:data0};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.request_count !== undefined){
+let data8 = data.request_count;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err22 = {instancePath:instancePath+"/request_count",schemaPath:"#/properties/request_count/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema110.properties.request_count.type,parentSchema:schema110.properties.request_count,data:data8};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+const err23 = {instancePath:instancePath+"/request_count",schemaPath:"#/properties/request_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema110.properties.request_count,data:data8};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+if(data.request_count_min !== undefined){
+let data9 = data.request_count_min;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err24 = {instancePath:instancePath+"/request_count_min",schemaPath:"#/properties/request_count_min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema110.properties.request_count_min.type,parentSchema:schema110.properties.request_count_min,data:data9};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 0 || isNaN(data9)){
+const err25 = {instancePath:instancePath+"/request_count_min",schemaPath:"#/properties/request_count_min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema110.properties.request_count_min,data:data9};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+if(data.request_count_max !== undefined){
+let data10 = data.request_count_max;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err26 = {instancePath:instancePath+"/request_count_max",schemaPath:"#/properties/request_count_max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema110.properties.request_count_max.type,parentSchema:schema110.properties.request_count_max,data:data10};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+const err27 = {instancePath:instancePath+"/request_count_max",schemaPath:"#/properties/request_count_max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema110.properties.request_count_max,data:data10};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+if(data.every_request !== undefined){
+let data11 = data.every_request;
+if(typeof data11 == "object" && data11 !== null && (Array.isArray(data11) ? Object.getPrototypeOf(data11) !== Array.prototype : (Object.getPrototypeOf(data11) !== Object.prototype && Object.getPrototypeOf(data11) !== null))){
+const err28 = {instancePath:instancePath+"/every_request",schemaPath:"#/$defs/ClientExpectedRequest/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema111,data:data11};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+for(const key5 in data11){
+if(!((((key5 === "limits") || (key5 === "headers")) || (key5 === "body_json")) || (key5 === "min_gap_ms"))){
+const err29 = {instancePath:instancePath+"/every_request",schemaPath:"#/$defs/ClientExpectedRequest/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema111,data:data11};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data11.limits !== undefined){
+let data12 = data11.limits;
+if(typeof data12 == "object" && data12 !== null && (Array.isArray(data12) ? Object.getPrototypeOf(data12) !== Array.prototype : (Object.getPrototypeOf(data12) !== Object.prototype && Object.getPrototypeOf(data12) !== null))){
+const err30 = {instancePath:instancePath+"/every_request/limits",schemaPath:"#/$defs/ClientExpectedRequest/properties/limits/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema111.properties.limits,data:data12};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+for(const key6 in data12){
+if(!((key6 === "offset") || (key6 === "max_rows"))){
+const err31 = {instancePath:instancePath+"/every_request/limits",schemaPath:"#/$defs/ClientExpectedRequest/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema111.properties.limits,data:data12};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data12.offset !== undefined){
+let data13 = data12.offset;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err32 = {instancePath:instancePath+"/every_request/limits/offset",schemaPath:"#/$defs/ClientExpectedRequest/properties/limits/properties/offset/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema111.properties.limits.properties.offset.type,parentSchema:schema111.properties.limits.properties.offset,data:data13};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < 0 || isNaN(data13)){
+const err33 = {instancePath:instancePath+"/every_request/limits/offset",schemaPath:"#/$defs/ClientExpectedRequest/properties/limits/properties/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema111.properties.limits.properties.offset,data:data13};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+if(data12.max_rows !== undefined){
+let data14 = data12.max_rows;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err34 = {instancePath:instancePath+"/every_request/limits/max_rows",schemaPath:"#/$defs/ClientExpectedRequest/properties/limits/properties/max_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema111.properties.limits.properties.max_rows.type,parentSchema:schema111.properties.limits.properties.max_rows,data:data14};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 < 1 || isNaN(data14)){
+const err35 = {instancePath:instancePath+"/every_request/limits/max_rows",schemaPath:"#/$defs/ClientExpectedRequest/properties/limits/properties/max_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema111.properties.limits.properties.max_rows,data:data14};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/every_request/limits",schemaPath:"#/$defs/ClientExpectedRequest/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema111.properties.limits.type,parentSchema:schema111.properties.limits,data:data12};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data11.headers !== undefined){
+let data15 = data11.headers;
+if(typeof data15 == "object" && data15 !== null && (Array.isArray(data15) ? Object.getPrototypeOf(data15) !== Array.prototype : (Object.getPrototypeOf(data15) !== Object.prototype && Object.getPrototypeOf(data15) !== null))){
+const err37 = {instancePath:instancePath+"/every_request/headers",schemaPath:"#/$defs/ClientExpectedRequest/properties/headers/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema111.properties.headers,data:data15};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+for(const key7 in data15){
+const _errs42 = errors;
+if(typeof key7 === "string"){
+if(!pattern17.test(key7)){
+const err38 = {instancePath:instancePath+"/every_request/headers",schemaPath:"#/$defs/ClientExpectedRequest/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",schema:"^[a-z0-9-]+$",parentSchema:schema111.properties.headers.propertyNames,data:key7,propertyName:key7};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+var valid11 = _errs42 === errors;
+if(!valid11){
+const err39 = {instancePath:instancePath+"/every_request/headers",schemaPath:"#/$defs/ClientExpectedRequest/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid",schema:schema111.properties.headers.propertyNames,parentSchema:schema111.properties.headers,data:data15};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+for(const key8 in data15){
+let data16 = data15[key8];
+if((typeof data16 !== "string") && (typeof data16 !== "boolean")){
+const err40 = {instancePath:instancePath+"/every_request/headers/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/ClientExpectedRequest/properties/headers/additionalProperties/type",keyword:"type",params:{type: schema111.properties.headers.additionalProperties.type},message:"must be string,boolean",schema:schema111.properties.headers.additionalProperties.type,parentSchema:schema111.properties.headers.additionalProperties,data:data16};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/every_request/headers",schemaPath:"#/$defs/ClientExpectedRequest/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema111.properties.headers.type,parentSchema:schema111.properties.headers,data:data15};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data11.min_gap_ms !== undefined){
+let data17 = data11.min_gap_ms;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+const err42 = {instancePath:instancePath+"/every_request/min_gap_ms",schemaPath:"#/$defs/ClientExpectedRequest/properties/min_gap_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema111.properties.min_gap_ms.type,parentSchema:schema111.properties.min_gap_ms,data:data17};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 < 0 || isNaN(data17)){
+const err43 = {instancePath:instancePath+"/every_request/min_gap_ms",schemaPath:"#/$defs/ClientExpectedRequest/properties/min_gap_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema111.properties.min_gap_ms,data:data17};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/every_request",schemaPath:"#/$defs/ClientExpectedRequest/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema111.type,parentSchema:schema111,data:data11};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data.same_body !== undefined){
+let data18 = data.same_body;
+if(typeof data18 !== "boolean"){
+const err45 = {instancePath:instancePath+"/same_body",schemaPath:"#/properties/same_body/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema110.properties.same_body.type,parentSchema:schema110.properties.same_body,data:data18};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data.outcome !== undefined){
+if(!(validate89(data.outcome, {instancePath:instancePath+"/outcome",parentData:data,parentDataProperty:"outcome",rootData}))){
+if (vErrors === null) { vErrors = validate89.errors.slice(); } else { for (const e of validate89.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+}
+}
+else {
+const err46 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema110.type,parentSchema:schema110,data};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+validate88.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://compiled-sql.dev/schemas/compiled-sql.v1/client-case.schema.json" */;
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema92,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema92.required,parentSchema:schema92,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.description === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema92.required,parentSchema:schema92,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.tags === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tags"},message:"must have required property '"+"tags"+"'",schema:schema92.required,parentSchema:schema92,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.command === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'",schema:schema92.required,parentSchema:schema92,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.expect === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'",schema:schema92.required,parentSchema:schema92,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "id") || (key0 === "description")) || (key0 === "tags")) || (key0 === "source")) || (key0 === "command")) || (key0 === "script")) || (key0 === "expect"))){
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema92,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(!pattern10.test(data0)){
+const err7 = {instancePath:instancePath+"/id",schemaPath:"envelope-fixture.schema.json#/$defs/FixtureId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)*$",parentSchema:schema65,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/id",schemaPath:"envelope-fixture.schema.json#/$defs/FixtureId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.type,parentSchema:schema65,data:data0};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+let data1 = data.description;
+if(typeof data1 === "string"){
+if(data1.length === 0){
+const err9 = {instancePath:instancePath+"/description",schemaPath:"envelope-fixture.schema.json#/$defs/FixtureDescription/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema66,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/description",schemaPath:"envelope-fixture.schema.json#/$defs/FixtureDescription/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.type,parentSchema:schema66,data:data1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.tags !== undefined){
+let data2 = data.tags;
+if(typeof data2 == "object" && data2 !== null && (Array.isArray(data2) ? Object.getPrototypeOf(data2) !== Array.prototype : (Object.getPrototypeOf(data2) !== Object.prototype && Object.getPrototypeOf(data2) !== null))){
+const err11 = {instancePath:instancePath+"/tags",schemaPath:"envelope-fixture.schema.json#/$defs/FixtureTags/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema67,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 === "string"){
+if(!pattern11.test(data3)){
+const err12 = {instancePath:instancePath+"/tags/" + i0,schemaPath:"envelope-fixture.schema.json#/$defs/FixtureTags/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema67.items,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/tags/" + i0,schemaPath:"envelope-fixture.schema.json#/$defs/FixtureTags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.items.type,parentSchema:schema67.items,data:data3};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+let i1 = data2.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data2[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err14 = {instancePath:instancePath+"/tags",schemaPath:"envelope-fixture.schema.json#/$defs/FixtureTags/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema67,data:data2};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+break;
+}
+indices0[item0] = i1;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/tags",schemaPath:"envelope-fixture.schema.json#/$defs/FixtureTags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.type,parentSchema:schema67,data:data2};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.source !== undefined){
+let data4 = data.source;
+if(typeof data4 === "string"){
+if(data4.length === 0){
+const err16 = {instancePath:instancePath+"/source",schemaPath:"envelope-fixture.schema.json#/$defs/FixtureSource/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema68,data:data4};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/source",schemaPath:"envelope-fixture.schema.json#/$defs/FixtureSource/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.type,parentSchema:schema68,data:data4};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.command !== undefined){
+if(!(validate74(data.command, {instancePath:instancePath+"/command",parentData:data,parentDataProperty:"command",rootData}))){
+if (vErrors === null) { vErrors = validate74.errors.slice(); } else { for (const e of validate74.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+}
+if(data.script !== undefined){
+let data6 = data.script;
+if(typeof data6 == "object" && data6 !== null && (Array.isArray(data6) ? Object.getPrototypeOf(data6) !== Array.prototype : (Object.getPrototypeOf(data6) !== Object.prototype && Object.getPrototypeOf(data6) !== null))){
+const err18 = {instancePath:instancePath+"/script",schemaPath:"#/properties/script/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance",schema:true,parentSchema:schema92.properties.script,data:data6};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(Array.isArray(data6)){
+if(data6.length < 1){
+const err19 = {instancePath:instancePath+"/script",schemaPath:"#/properties/script/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema92.properties.script,data:data6};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+const len1 = data6.length;
+for(let i2=0; i2<len1; i2++){
+if(!(validate82(data6[i2], {instancePath:instancePath+"/script/" + i2,parentData:data6,parentDataProperty:i2,rootData}))){
+if (vErrors === null) { vErrors = validate82.errors.slice(); } else { for (const e of validate82.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/script",schemaPath:"#/properties/script/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema92.properties.script.type,parentSchema:schema92.properties.script,data:data6};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.expect !== undefined){
+if(!(validate88(data.expect, {instancePath:instancePath+"/expect",parentData:data,parentDataProperty:"expect",rootData}))){
+if (vErrors === null) { vErrors = validate88.errors.slice(); } else { for (const e of validate88.errors) vErrors.push(e); }
+errors = vErrors.length;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema92.type,parentSchema:schema92,data};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
 }
 errors++;
 }

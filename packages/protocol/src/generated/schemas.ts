@@ -5,7 +5,7 @@ export const SCHEMAS: { readonly [name: string]: Readonly<Record<string, unknown
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "https://compiled-sql.dev/schemas/compiled-sql.v1/adapter-request.schema.json",
     "title": "AdapterRequest",
-    "description": "A message the conformance runner writes to an adapter's standard input: one JSON object per line (JSON Lines, UTF-8). The runner sends `hello` first and waits for the adapter's `hello`, then one request per case, each answered by exactly one response line with the same `id`, in order, then `shutdown`.",
+    "description": "A message the conformance runner writes to an adapter's standard input: one JSON object per line (JSON Lines, UTF-8). The runner sends `hello` first and waits for the adapter's `hello`, then one request per case, each answered by exactly one response line with the same `id`, in order, then `shutdown`. The envelope suite sends `validate`; the client suite sends `build`, `execute` and `run_query`, each answered by an `outcome`.",
     "type": "object",
     "oneOf": [
       {
@@ -13,6 +13,15 @@ export const SCHEMAS: { readonly [name: string]: Readonly<Record<string, unknown
       },
       {
         "$ref": "#/$defs/AdapterValidate"
+      },
+      {
+        "$ref": "#/$defs/AdapterBuild"
+      },
+      {
+        "$ref": "#/$defs/AdapterExecute"
+      },
+      {
+        "$ref": "#/$defs/AdapterRunQuery"
       },
       {
         "$ref": "#/$defs/AdapterShutdown"
@@ -87,6 +96,121 @@ export const SCHEMAS: { readonly [name: string]: Readonly<Record<string, unknown
         ],
         "additionalProperties": false
       },
+      "AdapterBuild": {
+        "description": "Client suite: build an envelope with the client's own builder (the upstream SDK's `build_operation`) from `input`, without sending anything. Answered by an `outcome` whose `result` is the built envelope, or whose `error` has the category `build` and the JSON Pointer `path` of the offending field.",
+        "type": "object",
+        "properties": {
+          "type": {
+            "description": "`build`.",
+            "const": "build"
+          },
+          "id": {
+            "description": "The case id; the response carries it back.",
+            "type": "string",
+            "minLength": 1
+          },
+          "input": {
+            "$ref": "client-case.schema.json#/$defs/ClientBuildInput"
+          },
+          "default_data_source_uid": {
+            "description": "The data source the client is configured with (a project or session default), used when `input.scope` names none. Absent: the client has no default.",
+            "type": "string",
+            "minLength": 1
+          }
+        },
+        "required": [
+          "type",
+          "id",
+          "input"
+        ],
+        "additionalProperties": false
+      },
+      "AdapterExecute": {
+        "description": "Client suite: execute `envelope` with the client's execute call (the upstream SDK's `MetaTable.execute_operation`) against the runner's recording server, with the client's own pagination and retry defaults. Answered by an `outcome` whose `result` is the client's (merged) operation result or whose `error` is the failure the client raised.",
+        "type": "object",
+        "properties": {
+          "type": {
+            "description": "`execute`.",
+            "const": "execute"
+          },
+          "id": {
+            "description": "The case id; the response carries it back.",
+            "type": "string",
+            "minLength": 1
+          },
+          "endpoint": {
+            "$ref": "#/$defs/AdapterEndpoint"
+          },
+          "token": {
+            "$ref": "#/$defs/AdapterToken"
+          },
+          "routes": {
+            "$ref": "#/$defs/AdapterRouteFamily"
+          },
+          "envelope": {
+            "description": "The operation envelope to execute, as a JSON object (valid against `operation.schema.json`). The client sends it as it would send one its builder made.",
+            "type": "object"
+          },
+          "idempotency_key": {
+            "description": "The idempotency key the caller gives. When present, the client sends it as the `Idempotency-Key` header of every attempt, which makes a write safe to retry; absent, the caller gives none.",
+            "type": "string",
+            "minLength": 1
+          }
+        },
+        "required": [
+          "type",
+          "id",
+          "endpoint",
+          "token",
+          "routes",
+          "envelope"
+        ],
+        "additionalProperties": false
+      },
+      "AdapterRunQuery": {
+        "description": "Client suite: run raw read-only SQL against one MetaTable with the client's run_query call (the upstream SDK's `MetaTable.run_query`), against the runner's recording server. Answered by an `outcome` whose `result` is the run-query response.",
+        "type": "object",
+        "properties": {
+          "type": {
+            "description": "`run_query`.",
+            "const": "run_query"
+          },
+          "id": {
+            "description": "The case id; the response carries it back.",
+            "type": "string",
+            "minLength": 1
+          },
+          "endpoint": {
+            "$ref": "#/$defs/AdapterEndpoint"
+          },
+          "token": {
+            "$ref": "#/$defs/AdapterToken"
+          },
+          "routes": {
+            "$ref": "#/$defs/AdapterRouteFamily"
+          },
+          "meta_table_uid": {
+            "description": "The MetaTable the query is limited to.",
+            "type": "string",
+            "minLength": 1
+          },
+          "sql": {
+            "description": "The SQL text.",
+            "type": "string",
+            "minLength": 1
+          }
+        },
+        "required": [
+          "type",
+          "id",
+          "endpoint",
+          "token",
+          "routes",
+          "meta_table_uid",
+          "sql"
+        ],
+        "additionalProperties": false
+      },
       "AdapterShutdown": {
         "description": "No more requests. The adapter exits with status 0.",
         "type": "object",
@@ -104,6 +228,24 @@ export const SCHEMAS: { readonly [name: string]: Readonly<Record<string, unknown
       "AdapterProtocolVersion": {
         "description": "The version of this adapter protocol.",
         "const": "compiled-sql.adapter.v1"
+      },
+      "AdapterEndpoint": {
+        "description": "The server root the client is configured with, such as `http://127.0.0.1:40123/c/7`: the runner's recording server, with a path prefix of its own for each case. The client appends the protocol routes to it.",
+        "type": "string",
+        "pattern": "^https?://[^?#]+$"
+      },
+      "AdapterToken": {
+        "description": "The bearer token the client is configured with; it sends `Authorization: Bearer <token>`.",
+        "type": "string",
+        "minLength": 1
+      },
+      "AdapterRouteFamily": {
+        "description": "Which route family the client is configured with: `legacy` (`/orm/api/ts_manager/meta_table/...`) or `v1` (`/api/v1/meta-tables/...`).",
+        "type": "string",
+        "enum": [
+          "legacy",
+          "v1"
+        ]
       }
     }
   },
@@ -119,6 +261,9 @@ export const SCHEMAS: { readonly [name: string]: Readonly<Record<string, unknown
       },
       {
         "$ref": "#/$defs/AdapterValidateResult"
+      },
+      {
+        "$ref": "#/$defs/AdapterOutcome"
       },
       {
         "$ref": "#/$defs/AdapterSkip"
@@ -209,6 +354,108 @@ export const SCHEMAS: { readonly [name: string]: Readonly<Record<string, unknown
         ],
         "additionalProperties": false
       },
+      "AdapterOutcome": {
+        "description": "Client suite: what the client's call came to, answering `build`, `execute` or `run_query`. `ok: true` with `result`: the value the call returned, as JSON. `ok: false` with `error`: the failure it raised, described in the protocol's terms. An outcome with `ok: true` and no `result`, or `ok: false` and no `error`, breaks the protocol (exit code 70). A client that cannot perform the command at all answers `skip` (a feature it lacks) or `error` (the adapter broke), not an `outcome`.",
+        "type": "object",
+        "properties": {
+          "type": {
+            "description": "`outcome`.",
+            "const": "outcome"
+          },
+          "id": {
+            "description": "The id of the request this answers.",
+            "type": "string",
+            "minLength": 1
+          },
+          "ok": {
+            "description": "Whether the call returned (`true`) or raised (`false`).",
+            "type": "boolean"
+          },
+          "result": {
+            "description": "When `ok` is true (and then required): the built envelope (`build`), the operation result with every page merged (`execute`), or the run-query response (`run_query`)."
+          },
+          "error": {
+            "$ref": "#/$defs/AdapterClientError"
+          }
+        },
+        "required": [
+          "type",
+          "id",
+          "ok"
+        ],
+        "additionalProperties": false
+      },
+      "AdapterClientError": {
+        "description": "A failure the client raised, in the protocol's terms, so that clients in every language can be compared.",
+        "type": "object",
+        "properties": {
+          "category": {
+            "$ref": "client-case.schema.json#/$defs/ClientErrorCategory"
+          },
+          "status": {
+            "description": "The HTTP status of the response the failure came from; `null` when no response arrived (`transport`) or nothing was sent (`build`).",
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 100,
+            "maximum": 599
+          },
+          "code": {
+            "description": "The protocol error code (`error-code.schema.json`) the client reports: the body's `error.code`, or the code the client infers when the body has none; `transport_error` when no response arrived; `invalid_response` when a response could not be read as a compiled-sql.v1 document.",
+            "type": "string",
+            "minLength": 1
+          },
+          "retryable": {
+            "description": "Whether the client considers the identical request safe and worth sending again.",
+            "type": "boolean"
+          },
+          "message": {
+            "description": "The message the client shows (for the report; cases may check that it contains the server's text).",
+            "type": "string"
+          },
+          "sqlstate": {
+            "description": "The SQLSTATE the server reported, or `null`.",
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "request_id": {
+            "description": "The server's request id the client kept (`X-Request-Id`, or the body's `request_id`), or `null`.",
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "retry_after_ms": {
+            "description": "How long the server asked the caller to wait, in milliseconds, as the client read it, or `null`.",
+            "type": [
+              "integer",
+              "null"
+            ],
+            "minimum": 0
+          },
+          "path": {
+            "description": "For `build`: the JSON Pointer, into the envelope being built, of the field at fault (`/statement/sql`).",
+            "type": "string"
+          },
+          "issues": {
+            "description": "For `build`: every issue the client found, when it found several. `path` and `code` name the first.",
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/AdapterReportedIssue"
+            }
+          }
+        },
+        "required": [
+          "category",
+          "status",
+          "code",
+          "retryable"
+        ],
+        "additionalProperties": false
+      },
       "AdapterSkip": {
         "description": "The adapter declines the request (for example, a document it does not implement). The case is reported as skipped with the reason.",
         "type": "object",
@@ -259,6 +506,501 @@ export const SCHEMAS: { readonly [name: string]: Readonly<Record<string, unknown
           "message"
         ],
         "additionalProperties": false
+      }
+    }
+  },
+  "client-case": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://compiled-sql.dev/schemas/compiled-sql.v1/client-case.schema.json",
+    "title": "ClientCase",
+    "description": "One case of the client conformance corpus (`conformance-fixtures/compiled-sql.v1/client/<group>/<name>.json`). The runner plays the server: it serves `script` from a recording HTTP server on loopback, has the client under test perform `command` through its adapter, then checks the requests the client sent and the outcome it reported against `expect`. Besides `expect`, every request must be a `POST` to the command's route with `Authorization: Bearer <token>` and a JSON body: for `execute`, a valid envelope (`operation.schema.json`) equal to the command's envelope except `limits.offset` and `limits.max_rows`, and carrying the command's `idempotency_key` as `Idempotency-Key` when it has one; for `run_query`, the command's SQL as a JSON string. A request the script has no response for fails the case.",
+    "type": "object",
+    "properties": {
+      "id": {
+        "$ref": "envelope-fixture.schema.json#/$defs/FixtureId"
+      },
+      "description": {
+        "$ref": "envelope-fixture.schema.json#/$defs/FixtureDescription"
+      },
+      "tags": {
+        "$ref": "envelope-fixture.schema.json#/$defs/FixtureTags"
+      },
+      "source": {
+        "$ref": "envelope-fixture.schema.json#/$defs/FixtureSource"
+      },
+      "command": {
+        "$ref": "#/$defs/ClientCommand"
+      },
+      "script": {
+        "description": "The responses of the recording server, in the order requests arrive. Required for `execute` and `run_query`; absent for `build`.",
+        "type": "array",
+        "minItems": 1,
+        "items": {
+          "$ref": "#/$defs/ClientScriptStep"
+        }
+      },
+      "expect": {
+        "$ref": "#/$defs/ClientExpectation"
+      }
+    },
+    "required": [
+      "id",
+      "description",
+      "tags",
+      "command",
+      "expect"
+    ],
+    "additionalProperties": false,
+    "$defs": {
+      "ClientCommand": {
+        "description": "What the client under test is asked to do.",
+        "type": "object",
+        "oneOf": [
+          {
+            "$ref": "#/$defs/ClientExecuteCommand"
+          },
+          {
+            "$ref": "#/$defs/ClientRunQueryCommand"
+          },
+          {
+            "$ref": "#/$defs/ClientBuildCommand"
+          }
+        ],
+        "discriminator": {
+          "propertyName": "type"
+        }
+      },
+      "ClientExecuteCommand": {
+        "description": "Execute an envelope (the upstream SDK's `MetaTable.execute_operation`).",
+        "type": "object",
+        "properties": {
+          "type": {
+            "description": "`execute`.",
+            "const": "execute"
+          },
+          "routes": {
+            "$ref": "adapter-request.schema.json#/$defs/AdapterRouteFamily"
+          },
+          "envelope": {
+            "description": "The envelope to execute; valid against `operation.schema.json`.",
+            "type": "object"
+          },
+          "idempotency_key": {
+            "description": "The idempotency key the caller gives; absent: none.",
+            "type": "string",
+            "minLength": 1
+          }
+        },
+        "required": [
+          "type",
+          "routes",
+          "envelope"
+        ],
+        "additionalProperties": false
+      },
+      "ClientRunQueryCommand": {
+        "description": "Run raw read-only SQL against one MetaTable (the upstream SDK's `MetaTable.run_query`).",
+        "type": "object",
+        "properties": {
+          "type": {
+            "description": "`run_query`.",
+            "const": "run_query"
+          },
+          "routes": {
+            "$ref": "adapter-request.schema.json#/$defs/AdapterRouteFamily"
+          },
+          "meta_table_uid": {
+            "description": "The MetaTable the query is limited to.",
+            "type": "string",
+            "minLength": 1
+          },
+          "sql": {
+            "description": "The SQL text.",
+            "type": "string",
+            "minLength": 1
+          }
+        },
+        "required": [
+          "type",
+          "routes",
+          "meta_table_uid",
+          "sql"
+        ],
+        "additionalProperties": false
+      },
+      "ClientBuildCommand": {
+        "description": "Build an envelope without sending it (the upstream SDK's `build_operation`).",
+        "type": "object",
+        "properties": {
+          "type": {
+            "description": "`build`.",
+            "const": "build"
+          },
+          "input": {
+            "$ref": "#/$defs/ClientBuildInput"
+          },
+          "default_data_source_uid": {
+            "description": "The data source the client is configured with, used when the input's scope names none.",
+            "type": "string",
+            "minLength": 1
+          }
+        },
+        "required": [
+          "type",
+          "input"
+        ],
+        "additionalProperties": false
+      },
+      "ClientBuildInput": {
+        "description": "The arguments of the upstream SDK's `build_operation`, snake_case, as JSON. Values are passed to the client's builder as they are, invalid ones included, so that a case can check the error the builder raises.",
+        "type": "object",
+        "properties": {
+          "operation": {
+            "description": "The operation kind."
+          },
+          "sql": {
+            "description": "The pyformat SQL text."
+          },
+          "parameters": {
+            "description": "Named (an object) or positional (an array) parameter values."
+          },
+          "parameter_types": {
+            "description": "Type tokens by parameter name, spelled as the caller wrote them."
+          },
+          "scope": {
+            "description": "`{data_source_uid?, tables: [{meta_table_uid, alias?, access?, reserved_policy?}]}`."
+          },
+          "limits": {
+            "description": "`{max_rows?, offset?, statement_timeout_ms?}`; absent fields take the protocol's defaults."
+          },
+          "version": {
+            "description": "The protocol version, when the caller gives one."
+          },
+          "dialect": {
+            "description": "The dialect, when the caller gives one."
+          },
+          "paramstyle": {
+            "description": "The paramstyle, when the caller gives one."
+          }
+        },
+        "required": [
+          "operation",
+          "sql",
+          "scope"
+        ],
+        "additionalProperties": false
+      },
+      "ClientScriptStep": {
+        "description": "How the recording server answers one request (or `times` requests in a row).",
+        "type": "object",
+        "oneOf": [
+          {
+            "$ref": "#/$defs/ClientScriptResponse"
+          },
+          {
+            "$ref": "#/$defs/ClientScriptReset"
+          }
+        ]
+      },
+      "ClientScriptResponse": {
+        "description": "An HTTP response. The body is `json` (serialized compactly, `Content-Type: application/json`), or the exact text of `body_text`, or empty.",
+        "type": "object",
+        "properties": {
+          "status": {
+            "description": "The HTTP status.",
+            "type": "integer",
+            "minimum": 200,
+            "maximum": 599
+          },
+          "headers": {
+            "$ref": "#/$defs/ClientScriptHeaders"
+          },
+          "json": {
+            "description": "The body, as JSON."
+          },
+          "body_text": {
+            "description": "The body, as exact text (a proxy's HTML page, a truncated document).",
+            "type": "string"
+          },
+          "times": {
+            "$ref": "#/$defs/ClientScriptTimes"
+          }
+        },
+        "required": [
+          "status"
+        ],
+        "additionalProperties": false
+      },
+      "ClientScriptReset": {
+        "description": "The server reads the request, then drops the connection without answering: the client sees a reset, not a status.",
+        "type": "object",
+        "properties": {
+          "reset": {
+            "description": "`true`.",
+            "const": true
+          },
+          "times": {
+            "$ref": "#/$defs/ClientScriptTimes"
+          }
+        },
+        "required": [
+          "reset"
+        ],
+        "additionalProperties": false
+      },
+      "ClientScriptHeaders": {
+        "description": "Response headers by lowercase name (`retry-after`, `x-request-id`, `content-type`). `Retry-After` values stay at 1 second or less, so that a conforming client finishes a case quickly.",
+        "type": "object",
+        "propertyNames": {
+          "pattern": "^[a-z0-9-]+$"
+        },
+        "additionalProperties": {
+          "description": "The header value.",
+          "type": "string"
+        }
+      },
+      "ClientScriptTimes": {
+        "description": "How many consecutive requests get this step. Default 1.",
+        "type": "integer",
+        "minimum": 1,
+        "maximum": 20
+      },
+      "ClientExpectation": {
+        "description": "What the client must have sent, and what its call must come to.",
+        "type": "object",
+        "properties": {
+          "requests": {
+            "description": "Expectations on the first requests, in arrival order: the n-th entry applies to the n-th request. Without `request_count`, `request_count_min` or `request_count_max`, exactly this many requests must arrive; when `requests` is absent too, exactly as many as the script answers (counting `times`).",
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/ClientExpectedRequest"
+            }
+          },
+          "request_count": {
+            "description": "Exactly this many requests arrive.",
+            "type": "integer",
+            "minimum": 0
+          },
+          "request_count_min": {
+            "description": "At least this many requests arrive (where the protocol leaves the number of retries to the client).",
+            "type": "integer",
+            "minimum": 0
+          },
+          "request_count_max": {
+            "description": "At most this many requests arrive.",
+            "type": "integer",
+            "minimum": 0
+          },
+          "every_request": {
+            "$ref": "#/$defs/ClientExpectedRequest"
+          },
+          "same_body": {
+            "description": "When true, every request carries the same body bytes as the first (a retried write is the same request).",
+            "type": "boolean"
+          },
+          "outcome": {
+            "$ref": "#/$defs/ClientExpectedOutcome"
+          }
+        },
+        "required": [
+          "outcome"
+        ],
+        "additionalProperties": false
+      },
+      "ClientExpectedRequest": {
+        "description": "What one request (or, in `every_request`, each request) must look like. Absent fields are not checked.",
+        "type": "object",
+        "properties": {
+          "limits": {
+            "description": "The envelope's `limits.offset` and `limits.max_rows` in this request (an absent `offset` counts as 0, an absent `max_rows` as 1000).",
+            "type": "object",
+            "properties": {
+              "offset": {
+                "description": "`limits.offset`.",
+                "type": "integer",
+                "minimum": 0
+              },
+              "max_rows": {
+                "description": "`limits.max_rows`.",
+                "type": "integer",
+                "minimum": 1
+              }
+            },
+            "additionalProperties": false
+          },
+          "headers": {
+            "description": "Request headers by lowercase name: a string is the exact value, `true` means present with any value, `false` means absent.",
+            "type": "object",
+            "propertyNames": {
+              "pattern": "^[a-z0-9-]+$"
+            },
+            "additionalProperties": {
+              "description": "The expected value, or presence.",
+              "type": [
+                "string",
+                "boolean"
+              ]
+            }
+          },
+          "body_json": {
+            "description": "The body, parsed, equals this JSON value."
+          },
+          "min_gap_ms": {
+            "description": "At least this many milliseconds passed between the arrival of the previous request and this one (a `Retry-After` honoured).",
+            "type": "integer",
+            "minimum": 0
+          }
+        },
+        "additionalProperties": false
+      },
+      "ClientExpectedOutcome": {
+        "description": "What the call comes to: it returns (`ok: true`) or raises (`ok: false`).",
+        "type": "object",
+        "oneOf": [
+          {
+            "$ref": "#/$defs/ClientExpectedSuccess"
+          },
+          {
+            "$ref": "#/$defs/ClientExpectedFailure"
+          }
+        ]
+      },
+      "ClientExpectedSuccess": {
+        "description": "The call returns. `result` is matched as a pattern: every member it lists must be in the reported result with a matching value (objects by the listed keys, arrays item by item and of the same length, anything else equal). With `exact: true` the result must equal it.",
+        "type": "object",
+        "properties": {
+          "ok": {
+            "description": "`true`.",
+            "const": true
+          },
+          "result": {
+            "description": "The pattern the result matches."
+          },
+          "exact": {
+            "description": "When true, the result equals `result` (key order aside).",
+            "type": "boolean"
+          }
+        },
+        "required": [
+          "ok"
+        ],
+        "additionalProperties": false
+      },
+      "ClientExpectedFailure": {
+        "description": "The call raises. Each listed field must match the reported error; absent fields are not checked.",
+        "type": "object",
+        "properties": {
+          "ok": {
+            "description": "`false`.",
+            "const": false
+          },
+          "error": {
+            "$ref": "#/$defs/ClientExpectedError"
+          }
+        },
+        "required": [
+          "ok",
+          "error"
+        ],
+        "additionalProperties": false
+      },
+      "ClientExpectedError": {
+        "description": "The error the call raises. Where the protocol allows several answers, `category` and `code` may list them.",
+        "type": "object",
+        "properties": {
+          "category": {
+            "description": "The error's category, or the categories allowed.",
+            "oneOf": [
+              {
+                "$ref": "#/$defs/ClientErrorCategory"
+              },
+              {
+                "description": "Any of these.",
+                "type": "array",
+                "minItems": 2,
+                "items": {
+                  "$ref": "#/$defs/ClientErrorCategory"
+                }
+              }
+            ]
+          },
+          "status": {
+            "description": "The HTTP status, or `null` when no response arrived (or for `build`).",
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "code": {
+            "description": "The error code, or the codes allowed.",
+            "oneOf": [
+              {
+                "description": "One code.",
+                "type": "string",
+                "minLength": 1
+              },
+              {
+                "description": "Any of these.",
+                "type": "array",
+                "minItems": 2,
+                "items": {
+                  "description": "A code.",
+                  "type": "string",
+                  "minLength": 1
+                }
+              }
+            ]
+          },
+          "retryable": {
+            "description": "The error's `retryable`.",
+            "type": "boolean"
+          },
+          "sqlstate": {
+            "description": "The SQLSTATE carried over from the body.",
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "request_id": {
+            "description": "The request id carried over from the response.",
+            "type": "string"
+          },
+          "retry_after_ms": {
+            "description": "The wait the client read from `Retry-After` (or the body's `details.retry_after_ms`).",
+            "type": "integer",
+            "minimum": 0
+          },
+          "path": {
+            "description": "For `build`: the JSON Pointer of the field at fault. It passes when the error's `path` with `code`, or any of its `issues`, is this pointer with the expected code.",
+            "type": "string"
+          },
+          "message_contains": {
+            "description": "The client's message contains this text (the server's `detail`, `error.message` or `message`).",
+            "type": "string",
+            "minLength": 1
+          }
+        },
+        "required": [
+          "category"
+        ],
+        "additionalProperties": false
+      },
+      "ClientErrorCategory": {
+        "description": "The kind of failure, as the upstream SDK's exception classes divide them: by HTTP status (`bad_request` 400/413/415/422, `authentication` 401, `permission_denied` 403, `not_found` 404, `conflict` 409, `rate_limit` 429, `timeout` a statement timeout, `server` 5xx or an unreadable response), `transport` when no response arrived, `build` when the envelope could not be built.",
+        "type": "string",
+        "enum": [
+          "bad_request",
+          "authentication",
+          "permission_denied",
+          "not_found",
+          "conflict",
+          "rate_limit",
+          "timeout",
+          "server",
+          "transport",
+          "build"
+        ]
       }
     }
   },
@@ -1855,6 +2597,347 @@ export const SCHEMAS: { readonly [name: string]: Readonly<Record<string, unknown
       "error"
     ],
     "additionalProperties": false
+  },
+  "server-case": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://compiled-sql.dev/schemas/compiled-sql.v1/server-case.schema.json",
+    "title": "ServerCase",
+    "description": "One case of the server conformance corpus (`conformance-fixtures/compiled-sql.v1/server/<group>/<name>.json`): HTTP exchanges with a compiled-sql.v1 server that serves the corpus's world (`server/world.json`), and what each answer must be. The main exchange (`caller`, `request`, `expect`) runs after the `setup` steps and before the `then` steps, all in order, on one target. A case passes when every step's answer meets its expectation and the protocol's rules for every response (an `X-Request-Id` header repeated as `request_id`, a body valid against the response document's schema, an error `code` whose status, `kind` and `retryable` are those of `error-code.schema.json`).",
+    "type": "object",
+    "properties": {
+      "id": {
+        "$ref": "envelope-fixture.schema.json#/$defs/FixtureId"
+      },
+      "description": {
+        "$ref": "envelope-fixture.schema.json#/$defs/FixtureDescription"
+      },
+      "tags": {
+        "$ref": "envelope-fixture.schema.json#/$defs/FixtureTags"
+      },
+      "source": {
+        "$ref": "envelope-fixture.schema.json#/$defs/FixtureSource"
+      },
+      "isolation": {
+        "description": "`shared` (the default): the case leaves the world as it found it for every other case, or touches only rows of its own, so it runs on the target every shared case uses, in any order. `fresh`: the case needs the world exactly as seeded (a write whose expected end state covers a whole table); the runner gives it a target of its own (`--spawn`), or resets the target first (`--target` with `--reset-command`), or skips it with a reason.",
+        "type": "string",
+        "enum": [
+          "shared",
+          "fresh"
+        ]
+      },
+      "caller": {
+        "$ref": "#/$defs/ServerCaller"
+      },
+      "setup": {
+        "description": "Steps run before the main exchange, in order (a case-owned cleanup, a first write to retry).",
+        "type": "array",
+        "minItems": 1,
+        "items": {
+          "$ref": "#/$defs/ServerStep"
+        }
+      },
+      "request": {
+        "$ref": "#/$defs/ServerRequest"
+      },
+      "follow_pages": {
+        "$ref": "#/$defs/ServerFollowPages"
+      },
+      "expect": {
+        "$ref": "#/$defs/ServerExpectation"
+      },
+      "then": {
+        "description": "Steps run after the main exchange, in order: typically a read of the table a write touched, to check its end state.",
+        "type": "array",
+        "minItems": 1,
+        "items": {
+          "$ref": "#/$defs/ServerStep"
+        }
+      }
+    },
+    "required": [
+      "id",
+      "description",
+      "tags",
+      "caller",
+      "request",
+      "expect"
+    ],
+    "additionalProperties": false,
+    "$defs": {
+      "ServerCaller": {
+        "description": "Who sends a request: a principal id of the world (the runner sends `Authorization: Bearer <its first token>`), `null` for no `Authorization` header, or `{\"token\": \"...\"}` for a literal bearer token that may name no principal. A request's own `authorization` header, when it has one, replaces all of these.",
+        "type": [
+          "string",
+          "null",
+          "object"
+        ],
+        "minLength": 1,
+        "properties": {
+          "token": {
+            "description": "The bearer token to send as it is.",
+            "type": "string",
+            "minLength": 1
+          }
+        },
+        "required": [
+          "token"
+        ],
+        "additionalProperties": false
+      },
+      "ServerStep": {
+        "description": "One more HTTP exchange of a case, before (`setup`) or after (`then`) the main one.",
+        "type": "object",
+        "properties": {
+          "name": {
+            "$ref": "#/$defs/ServerStepName"
+          },
+          "description": {
+            "description": "What the step is for.",
+            "type": "string",
+            "minLength": 1
+          },
+          "caller": {
+            "$ref": "#/$defs/ServerCaller"
+          },
+          "request": {
+            "$ref": "#/$defs/ServerRequest"
+          },
+          "follow_pages": {
+            "$ref": "#/$defs/ServerFollowPages"
+          },
+          "expect": {
+            "$ref": "#/$defs/ServerExpectation"
+          }
+        },
+        "required": [
+          "request",
+          "expect"
+        ],
+        "additionalProperties": false
+      },
+      "ServerStepName": {
+        "description": "A name for a step, unique within its case, so that `same_body_as` can refer to it. `main` is the main exchange's name and is reserved.",
+        "type": "string",
+        "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"
+      },
+      "ServerFollowPages": {
+        "description": "When true, the request is a select envelope (`json`) and the runner reads it to the end as the upstream SDK does: while a page answers `pagination.has_more` true with a `next_offset` and fewer rows than `limits.max_rows` were collected, it re-posts the same envelope with `limits.offset` = `next_offset` and `limits.max_rows` = the rows still missing. `expect.pages` then lists the `(offset, max_rows)` of every request sent, and `rows`, `row_count`, `truncated`, `pagination` and `body` are compared with the merged result: the pages' rows concatenated, and `pagination` rewritten as the SDK does (`limit` the requested `max_rows`, `offset` the first page's, `returned_count` the merged row count, `has_more` and `next_offset` the last page's; `truncated` is the last page's `has_more`). Every page must meet `status` and the protocol's response rules.",
+        "type": "boolean"
+      },
+      "ServerRequest": {
+        "description": "An HTTP request to the target. The body is `json` (serialized compactly, numbers with every digit), or the exact bytes of `body_text` (UTF-8) or `body_base64`, or nothing. A request with a body gets `Content-Type: application/json` unless `headers` says otherwise.",
+        "type": "object",
+        "properties": {
+          "method": {
+            "description": "The HTTP method. Default `POST`.",
+            "type": "string",
+            "pattern": "^[A-Z]+$"
+          },
+          "path": {
+            "description": "The request target: a protocol route with the world's uids written out (`/orm/api/ts_manager/meta_table/execute-operation/`, `/api/v1/meta-tables/<uid>/run-query/`), or any other path.",
+            "type": "string",
+            "pattern": "^/"
+          },
+          "headers": {
+            "description": "Request headers by lowercase name. `null` leaves out a header the runner would add (`content-type`, or `authorization` from `caller`). In values, `{run_id}` becomes an id unique to the run, so that an `Idempotency-Key` is new on every run against a long-lived target.",
+            "type": "object",
+            "propertyNames": {
+              "pattern": "^[a-z0-9-]+$"
+            },
+            "additionalProperties": {
+              "type": [
+                "string",
+                "null"
+              ]
+            }
+          },
+          "json": {
+            "description": "The body as a JSON value (an operation envelope, a run_query SQL string, or anything else under test)."
+          },
+          "body_text": {
+            "description": "The body as exact text, when the bytes matter: malformed JSON, the upstream SDK's separators, an empty body (`\"\"`).",
+            "type": "string"
+          },
+          "body_base64": {
+            "description": "The body as exact bytes, standard base64: for bytes that are not UTF-8.",
+            "type": "string",
+            "pattern": "^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"
+          },
+          "pad_bytes": {
+            "description": "Spaces appended to the body (JSON allows trailing whitespace), to make a well-formed body larger than a limit without a large fixture.",
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 16777216
+          }
+        },
+        "required": [
+          "path"
+        ],
+        "additionalProperties": false
+      },
+      "ServerExpectation": {
+        "description": "What the answer must be. `status` always; the rest only when present. Rows are compared exactly (every column, numbers by decimal value); `body` and `pagination` are compared as subsets (see `body`). For a run_query route, `rows` and its variants apply to `results`.",
+        "type": "object",
+        "properties": {
+          "status": {
+            "description": "The HTTP status, or the list of statuses the protocol allows here.",
+            "type": [
+              "integer",
+              "array"
+            ],
+            "minimum": 100,
+            "maximum": 599,
+            "minItems": 2,
+            "uniqueItems": true,
+            "items": {
+              "type": "integer",
+              "minimum": 100,
+              "maximum": 599
+            }
+          },
+          "code": {
+            "$ref": "error-code.schema.json"
+          },
+          "codes": {
+            "description": "The error codes the protocol allows here (the answer's `error.code` is one of them), where it does not fix one.",
+            "type": "array",
+            "minItems": 2,
+            "items": {
+              "$ref": "error-code.schema.json"
+            }
+          },
+          "headers": {
+            "description": "Response headers by lowercase name, each with an ECMA-262 regular expression its value must match (`^[1-9][0-9]*$` for `retry-after`).",
+            "type": "object",
+            "propertyNames": {
+              "pattern": "^[a-z0-9-]+$"
+            },
+            "additionalProperties": {
+              "type": "string"
+            }
+          },
+          "body": {
+            "description": "A JSON value the response body must contain: an object matches an object holding at least its members, each matching; an array matches an array of the same length whose items match in order; a number matches a number of the same decimal value; anything else matches an equal value."
+          },
+          "issues": {
+            "description": "Validation issues that must be among `error.details.issues`, compared on `code` and `instancePath`.",
+            "type": "array",
+            "minItems": 1,
+            "items": {
+              "$ref": "envelope-fixture.schema.json#/$defs/ExpectedIssue"
+            }
+          },
+          "row_count": {
+            "description": "The response's `row_count`.",
+            "type": "integer",
+            "minimum": 0
+          },
+          "rows": {
+            "description": "The rows exactly, in order.",
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/ServerRow"
+            }
+          },
+          "rows_unordered": {
+            "description": "The rows exactly, in any order (RETURNING rows, whose order SQL leaves open).",
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/ServerRow"
+            }
+          },
+          "rows_include": {
+            "description": "Rows that must each be among the rows; others may be there too.",
+            "type": "array",
+            "minItems": 1,
+            "items": {
+              "$ref": "#/$defs/ServerRow"
+            }
+          },
+          "columns": {
+            "description": "The response's `columns` exactly, in order.",
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/ServerColumn"
+            }
+          },
+          "truncated": {
+            "description": "The response's `truncated`.",
+            "type": "boolean"
+          },
+          "pagination": {
+            "description": "Members the response's `pagination` must have, compared as `body` is.",
+            "type": "object",
+            "additionalProperties": true
+          },
+          "pages": {
+            "description": "With `follow_pages`: the `[offset, max_rows]` of every request sent, in order.",
+            "type": "array",
+            "minItems": 1,
+            "items": {
+              "$ref": "#/$defs/ServerPage"
+            }
+          },
+          "text_excludes": {
+            "description": "Strings the response body must not contain anywhere: a parameter value that an error message must never repeat, a secret an escape attempt aims at.",
+            "type": "array",
+            "minItems": 1,
+            "items": {
+              "type": "string",
+              "minLength": 1
+            }
+          },
+          "same_body_as": {
+            "description": "The name of an earlier step (`main` for the main exchange) whose response body this one must equal, apart from `request_id`: a replayed write returns the stored result.",
+            "type": "string",
+            "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"
+          }
+        },
+        "required": [
+          "status"
+        ],
+        "additionalProperties": false
+      },
+      "ServerRow": {
+        "description": "One expected row, keyed by column name, values in the protocol's result encoding.",
+        "type": "object",
+        "additionalProperties": true
+      },
+      "ServerColumn": {
+        "description": "One expected result column.",
+        "type": "object",
+        "properties": {
+          "name": {
+            "description": "The column's key in the rows.",
+            "type": "string"
+          },
+          "type": {
+            "description": "The type as `format_type` spells it.",
+            "type": "string",
+            "minLength": 1
+          },
+          "source_name": {
+            "description": "For a suffixed duplicate name: the name PostgreSQL gave.",
+            "type": "string"
+          }
+        },
+        "required": [
+          "name",
+          "type"
+        ],
+        "additionalProperties": false
+      },
+      "ServerPage": {
+        "description": "One request of a page walk: `[offset, max_rows]`.",
+        "type": "array",
+        "minItems": 2,
+        "maxItems": 2,
+        "items": {
+          "type": "integer",
+          "minimum": 0
+        }
+      }
+    }
   },
   "type-token": {
     "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -173,17 +173,87 @@ export type FixtureDocument = unknown
  */
 export type FixtureDocumentText = string
 /**
- * A message the conformance runner writes to an adapter's standard input: one JSON object per line (JSON Lines, UTF-8). The runner sends `hello` first and waits for the adapter's `hello`, then one request per case, each answered by exactly one response line with the same `id`, in order, then `shutdown`.
+ * A message the conformance runner writes to an adapter's standard input: one JSON object per line (JSON Lines, UTF-8). The runner sends `hello` first and waits for the adapter's `hello`, then one request per case, each answered by exactly one response line with the same `id`, in order, then `shutdown`. The envelope suite sends `validate`; the client suite sends `build`, `execute` and `run_query`, each answered by an `outcome`.
  */
-export type AdapterRequest = AdapterHello | AdapterValidate | AdapterShutdown
+export type AdapterRequest =
+  AdapterHello | AdapterValidate | AdapterBuild | AdapterExecute | AdapterRunQuery | AdapterShutdown
 /**
  * The version of this adapter protocol.
  */
 export type AdapterProtocolVersion = 'compiled-sql.adapter.v1'
 /**
+ * The server root the client is configured with, such as `http://127.0.0.1:40123/c/7`: the runner's recording server, with a path prefix of its own for each case. The client appends the protocol routes to it.
+ */
+export type AdapterEndpoint = string
+/**
+ * The bearer token the client is configured with; it sends `Authorization: Bearer <token>`.
+ */
+export type AdapterToken = string
+/**
+ * Which route family the client is configured with: `legacy` (`/orm/api/ts_manager/meta_table/...`) or `v1` (`/api/v1/meta-tables/...`).
+ */
+export type AdapterRouteFamily = 'legacy' | 'v1'
+/**
  * A message an adapter writes to its standard output: one JSON object per line. Anything the adapter wants to log goes to standard error; a line on standard output that is not a valid response ends the run with exit code 70.
  */
-export type AdapterResponse = AdapterHelloReply | AdapterValidateResult | AdapterSkip | AdapterFailure
+export type AdapterResponse = AdapterHelloReply | AdapterValidateResult | AdapterOutcome | AdapterSkip | AdapterFailure
+/**
+ * The kind of failure, as the upstream SDK's exception classes divide them: by HTTP status (`bad_request` 400/413/415/422, `authentication` 401, `permission_denied` 403, `not_found` 404, `conflict` 409, `rate_limit` 429, `timeout` a statement timeout, `server` 5xx or an unreadable response), `transport` when no response arrived, `build` when the envelope could not be built.
+ */
+export type ClientErrorCategory =
+  | 'bad_request'
+  | 'authentication'
+  | 'permission_denied'
+  | 'not_found'
+  | 'conflict'
+  | 'rate_limit'
+  | 'timeout'
+  | 'server'
+  | 'transport'
+  | 'build'
+/**
+ * Who sends a request: a principal id of the world (the runner sends `Authorization: Bearer <its first token>`), `null` for no `Authorization` header, or `{"token": "..."}` for a literal bearer token that may name no principal. A request's own `authorization` header, when it has one, replaces all of these.
+ */
+export type ServerCaller =
+  | string
+  | null
+  | {
+      /**
+       * The bearer token to send as it is.
+       */
+      token: string
+    }
+/**
+ * A name for a step, unique within its case, so that `same_body_as` can refer to it. `main` is the main exchange's name and is reserved.
+ */
+export type ServerStepName = string
+/**
+ * When true, the request is a select envelope (`json`) and the runner reads it to the end as the upstream SDK does: while a page answers `pagination.has_more` true with a `next_offset` and fewer rows than `limits.max_rows` were collected, it re-posts the same envelope with `limits.offset` = `next_offset` and `limits.max_rows` = the rows still missing. `expect.pages` then lists the `(offset, max_rows)` of every request sent, and `rows`, `row_count`, `truncated`, `pagination` and `body` are compared with the merged result: the pages' rows concatenated, and `pagination` rewritten as the SDK does (`limit` the requested `max_rows`, `offset` the first page's, `returned_count` the merged row count, `has_more` and `next_offset` the last page's; `truncated` is the last page's `has_more`). Every page must meet `status` and the protocol's response rules.
+ */
+export type ServerFollowPages = boolean
+/**
+ * One request of a page walk: `[offset, max_rows]`.
+ *
+ * @minItems 2
+ * @maxItems 2
+ */
+export type ServerPage = [number, number]
+/**
+ * What the client under test is asked to do.
+ */
+export type ClientCommand = ClientExecuteCommand | ClientRunQueryCommand | ClientBuildCommand
+/**
+ * How the recording server answers one request (or `times` requests in a row).
+ */
+export type ClientScriptStep = ClientScriptResponse | ClientScriptReset
+/**
+ * How many consecutive requests get this step. Default 1.
+ */
+export type ClientScriptTimes = number
+/**
+ * What the call comes to: it returns (`ok: true`) or raises (`ok: false`).
+ */
+export type ClientExpectedOutcome = ClientExpectedSuccess | ClientExpectedFailure
 
 /**
  * Every compiled-sql.v1 wire document, by schema name.
@@ -198,6 +268,8 @@ export interface CompiledSqlV1Documents {
   'conformance-report'?: ConformanceReport
   'adapter-request'?: AdapterRequest
   'adapter-response'?: AdapterResponse
+  'server-case'?: ServerCase
+  'client-case'?: ClientCase
   'type-token'?: TypeToken
   'error-code'?: ErrorCode
   'parameter-value'?: ParameterValue
@@ -813,6 +885,113 @@ export interface AdapterValidate {
   text: string
 }
 /**
+ * Client suite: build an envelope with the client's own builder (the upstream SDK's `build_operation`) from `input`, without sending anything. Answered by an `outcome` whose `result` is the built envelope, or whose `error` has the category `build` and the JSON Pointer `path` of the offending field.
+ */
+export interface AdapterBuild {
+  /**
+   * `build`.
+   */
+  type: 'build'
+  /**
+   * The case id; the response carries it back.
+   */
+  id: string
+  input: ClientBuildInput
+  /**
+   * The data source the client is configured with (a project or session default), used when `input.scope` names none. Absent: the client has no default.
+   */
+  default_data_source_uid?: string
+}
+/**
+ * The arguments of the upstream SDK's `build_operation`, snake_case, as JSON. Values are passed to the client's builder as they are, invalid ones included, so that a case can check the error the builder raises.
+ */
+export interface ClientBuildInput {
+  /**
+   * The operation kind.
+   */
+  operation: unknown
+  /**
+   * The pyformat SQL text.
+   */
+  sql: unknown
+  /**
+   * Named (an object) or positional (an array) parameter values.
+   */
+  parameters?: unknown
+  /**
+   * Type tokens by parameter name, spelled as the caller wrote them.
+   */
+  parameter_types?: unknown
+  /**
+   * `{data_source_uid?, tables: [{meta_table_uid, alias?, access?, reserved_policy?}]}`.
+   */
+  scope: unknown
+  /**
+   * `{max_rows?, offset?, statement_timeout_ms?}`; absent fields take the protocol's defaults.
+   */
+  limits?: unknown
+  /**
+   * The protocol version, when the caller gives one.
+   */
+  version?: unknown
+  /**
+   * The dialect, when the caller gives one.
+   */
+  dialect?: unknown
+  /**
+   * The paramstyle, when the caller gives one.
+   */
+  paramstyle?: unknown
+}
+/**
+ * Client suite: execute `envelope` with the client's execute call (the upstream SDK's `MetaTable.execute_operation`) against the runner's recording server, with the client's own pagination and retry defaults. Answered by an `outcome` whose `result` is the client's (merged) operation result or whose `error` is the failure the client raised.
+ */
+export interface AdapterExecute {
+  /**
+   * `execute`.
+   */
+  type: 'execute'
+  /**
+   * The case id; the response carries it back.
+   */
+  id: string
+  endpoint: AdapterEndpoint
+  token: AdapterToken
+  routes: AdapterRouteFamily
+  /**
+   * The operation envelope to execute, as a JSON object (valid against `operation.schema.json`). The client sends it as it would send one its builder made.
+   */
+  envelope: {}
+  /**
+   * The idempotency key the caller gives. When present, the client sends it as the `Idempotency-Key` header of every attempt, which makes a write safe to retry; absent, the caller gives none.
+   */
+  idempotency_key?: string
+}
+/**
+ * Client suite: run raw read-only SQL against one MetaTable with the client's run_query call (the upstream SDK's `MetaTable.run_query`), against the runner's recording server. Answered by an `outcome` whose `result` is the run-query response.
+ */
+export interface AdapterRunQuery {
+  /**
+   * `run_query`.
+   */
+  type: 'run_query'
+  /**
+   * The case id; the response carries it back.
+   */
+  id: string
+  endpoint: AdapterEndpoint
+  token: AdapterToken
+  routes: AdapterRouteFamily
+  /**
+   * The MetaTable the query is limited to.
+   */
+  meta_table_uid: string
+  /**
+   * The SQL text.
+   */
+  sql: string
+}
+/**
  * No more requests. The adapter exits with status 0.
  */
 export interface AdapterShutdown {
@@ -871,6 +1050,70 @@ export interface AdapterReportedIssue {
   message?: string
 }
 /**
+ * Client suite: what the client's call came to, answering `build`, `execute` or `run_query`. `ok: true` with `result`: the value the call returned, as JSON. `ok: false` with `error`: the failure it raised, described in the protocol's terms. An outcome with `ok: true` and no `result`, or `ok: false` and no `error`, breaks the protocol (exit code 70). A client that cannot perform the command at all answers `skip` (a feature it lacks) or `error` (the adapter broke), not an `outcome`.
+ */
+export interface AdapterOutcome {
+  /**
+   * `outcome`.
+   */
+  type: 'outcome'
+  /**
+   * The id of the request this answers.
+   */
+  id: string
+  /**
+   * Whether the call returned (`true`) or raised (`false`).
+   */
+  ok: boolean
+  /**
+   * When `ok` is true (and then required): the built envelope (`build`), the operation result with every page merged (`execute`), or the run-query response (`run_query`).
+   */
+  result?: unknown
+  error?: AdapterClientError
+}
+/**
+ * A failure the client raised, in the protocol's terms, so that clients in every language can be compared.
+ */
+export interface AdapterClientError {
+  category: ClientErrorCategory
+  /**
+   * The HTTP status of the response the failure came from; `null` when no response arrived (`transport`) or nothing was sent (`build`).
+   */
+  status: number | null
+  /**
+   * The protocol error code (`error-code.schema.json`) the client reports: the body's `error.code`, or the code the client infers when the body has none; `transport_error` when no response arrived; `invalid_response` when a response could not be read as a compiled-sql.v1 document.
+   */
+  code: string
+  /**
+   * Whether the client considers the identical request safe and worth sending again.
+   */
+  retryable: boolean
+  /**
+   * The message the client shows (for the report; cases may check that it contains the server's text).
+   */
+  message?: string
+  /**
+   * The SQLSTATE the server reported, or `null`.
+   */
+  sqlstate?: string | null
+  /**
+   * The server's request id the client kept (`X-Request-Id`, or the body's `request_id`), or `null`.
+   */
+  request_id?: string | null
+  /**
+   * How long the server asked the caller to wait, in milliseconds, as the client read it, or `null`.
+   */
+  retry_after_ms?: number | null
+  /**
+   * For `build`: the JSON Pointer, into the envelope being built, of the field at fault (`/statement/sql`).
+   */
+  path?: string
+  /**
+   * For `build`: every issue the client found, when it found several. `path` and `code` name the first.
+   */
+  issues?: AdapterReportedIssue[]
+}
+/**
  * The adapter declines the request (for example, a document it does not implement). The case is reported as skipped with the reason.
  */
 export interface AdapterSkip {
@@ -903,4 +1146,422 @@ export interface AdapterFailure {
    * What went wrong.
    */
   message: string
+}
+/**
+ * One case of the server conformance corpus (`conformance-fixtures/compiled-sql.v1/server/<group>/<name>.json`): HTTP exchanges with a compiled-sql.v1 server that serves the corpus's world (`server/world.json`), and what each answer must be. The main exchange (`caller`, `request`, `expect`) runs after the `setup` steps and before the `then` steps, all in order, on one target. A case passes when every step's answer meets its expectation and the protocol's rules for every response (an `X-Request-Id` header repeated as `request_id`, a body valid against the response document's schema, an error `code` whose status, `kind` and `retryable` are those of `error-code.schema.json`).
+ */
+export interface ServerCase {
+  id: FixtureId
+  description: FixtureDescription
+  tags: FixtureTags
+  source?: FixtureSource
+  /**
+   * `shared` (the default): the case leaves the world as it found it for every other case, or touches only rows of its own, so it runs on the target every shared case uses, in any order. `fresh`: the case needs the world exactly as seeded (a write whose expected end state covers a whole table); the runner gives it a target of its own (`--spawn`), or resets the target first (`--target` with `--reset-command`), or skips it with a reason.
+   */
+  isolation?: 'shared' | 'fresh'
+  caller: ServerCaller
+  /**
+   * Steps run before the main exchange, in order (a case-owned cleanup, a first write to retry).
+   *
+   * @minItems 1
+   */
+  setup?: [ServerStep, ...ServerStep[]]
+  request: ServerRequest
+  follow_pages?: ServerFollowPages
+  expect: ServerExpectation
+  /**
+   * Steps run after the main exchange, in order: typically a read of the table a write touched, to check its end state.
+   *
+   * @minItems 1
+   */
+  then?: [ServerStep, ...ServerStep[]]
+}
+/**
+ * One more HTTP exchange of a case, before (`setup`) or after (`then`) the main one.
+ */
+export interface ServerStep {
+  name?: ServerStepName
+  /**
+   * What the step is for.
+   */
+  description?: string
+  caller?: ServerCaller
+  request: ServerRequest
+  follow_pages?: ServerFollowPages
+  expect: ServerExpectation
+}
+/**
+ * An HTTP request to the target. The body is `json` (serialized compactly, numbers with every digit), or the exact bytes of `body_text` (UTF-8) or `body_base64`, or nothing. A request with a body gets `Content-Type: application/json` unless `headers` says otherwise.
+ */
+export interface ServerRequest {
+  /**
+   * The HTTP method. Default `POST`.
+   */
+  method?: string
+  /**
+   * The request target: a protocol route with the world's uids written out (`/orm/api/ts_manager/meta_table/execute-operation/`, `/api/v1/meta-tables/<uid>/run-query/`), or any other path.
+   */
+  path: string
+  /**
+   * Request headers by lowercase name. `null` leaves out a header the runner would add (`content-type`, or `authorization` from `caller`). In values, `{run_id}` becomes an id unique to the run, so that an `Idempotency-Key` is new on every run against a long-lived target.
+   */
+  headers?: {
+    [k: string]: string | null
+  }
+  /**
+   * The body as a JSON value (an operation envelope, a run_query SQL string, or anything else under test).
+   */
+  json?: unknown
+  /**
+   * The body as exact text, when the bytes matter: malformed JSON, the upstream SDK's separators, an empty body (`""`).
+   */
+  body_text?: string
+  /**
+   * The body as exact bytes, standard base64: for bytes that are not UTF-8.
+   */
+  body_base64?: string
+  /**
+   * Spaces appended to the body (JSON allows trailing whitespace), to make a well-formed body larger than a limit without a large fixture.
+   */
+  pad_bytes?: number
+}
+/**
+ * What the answer must be. `status` always; the rest only when present. Rows are compared exactly (every column, numbers by decimal value); `body` and `pagination` are compared as subsets (see `body`). For a run_query route, `rows` and its variants apply to `results`.
+ */
+export interface ServerExpectation {
+  /**
+   * The HTTP status, or the list of statuses the protocol allows here.
+   *
+   * @minItems 2
+   */
+  status: number | [number, number, ...number[]]
+  code?: ErrorCode
+  /**
+   * The error codes the protocol allows here (the answer's `error.code` is one of them), where it does not fix one.
+   *
+   * @minItems 2
+   */
+  codes?: [ErrorCode, ErrorCode, ...ErrorCode[]]
+  /**
+   * Response headers by lowercase name, each with an ECMA-262 regular expression its value must match (`^[1-9][0-9]*$` for `retry-after`).
+   */
+  headers?: {
+    [k: string]: string
+  }
+  /**
+   * A JSON value the response body must contain: an object matches an object holding at least its members, each matching; an array matches an array of the same length whose items match in order; a number matches a number of the same decimal value; anything else matches an equal value.
+   */
+  body?: unknown
+  /**
+   * Validation issues that must be among `error.details.issues`, compared on `code` and `instancePath`.
+   *
+   * @minItems 1
+   */
+  issues?: [ExpectedIssue, ...ExpectedIssue[]]
+  /**
+   * The response's `row_count`.
+   */
+  row_count?: number
+  /**
+   * The rows exactly, in order.
+   */
+  rows?: ServerRow[]
+  /**
+   * The rows exactly, in any order (RETURNING rows, whose order SQL leaves open).
+   */
+  rows_unordered?: ServerRow[]
+  /**
+   * Rows that must each be among the rows; others may be there too.
+   *
+   * @minItems 1
+   */
+  rows_include?: [ServerRow, ...ServerRow[]]
+  /**
+   * The response's `columns` exactly, in order.
+   */
+  columns?: ServerColumn[]
+  /**
+   * The response's `truncated`.
+   */
+  truncated?: boolean
+  /**
+   * Members the response's `pagination` must have, compared as `body` is.
+   */
+  pagination?: {
+    [k: string]: unknown
+  }
+  /**
+   * With `follow_pages`: the `[offset, max_rows]` of every request sent, in order.
+   *
+   * @minItems 1
+   */
+  pages?: [ServerPage, ...ServerPage[]]
+  /**
+   * Strings the response body must not contain anywhere: a parameter value that an error message must never repeat, a secret an escape attempt aims at.
+   *
+   * @minItems 1
+   */
+  text_excludes?: [string, ...string[]]
+  /**
+   * The name of an earlier step (`main` for the main exchange) whose response body this one must equal, apart from `request_id`: a replayed write returns the stored result.
+   */
+  same_body_as?: string
+}
+/**
+ * One expected row, keyed by column name, values in the protocol's result encoding.
+ */
+export interface ServerRow {
+  [k: string]: unknown
+}
+/**
+ * One expected result column.
+ */
+export interface ServerColumn {
+  /**
+   * The column's key in the rows.
+   */
+  name: string
+  /**
+   * The type as `format_type` spells it.
+   */
+  type: string
+  /**
+   * For a suffixed duplicate name: the name PostgreSQL gave.
+   */
+  source_name?: string
+}
+/**
+ * One case of the client conformance corpus (`conformance-fixtures/compiled-sql.v1/client/<group>/<name>.json`). The runner plays the server: it serves `script` from a recording HTTP server on loopback, has the client under test perform `command` through its adapter, then checks the requests the client sent and the outcome it reported against `expect`. Besides `expect`, every request must be a `POST` to the command's route with `Authorization: Bearer <token>` and a JSON body: for `execute`, a valid envelope (`operation.schema.json`) equal to the command's envelope except `limits.offset` and `limits.max_rows`, and carrying the command's `idempotency_key` as `Idempotency-Key` when it has one; for `run_query`, the command's SQL as a JSON string. A request the script has no response for fails the case.
+ */
+export interface ClientCase {
+  id: FixtureId
+  description: FixtureDescription
+  tags: FixtureTags
+  source?: FixtureSource
+  command: ClientCommand
+  /**
+   * The responses of the recording server, in the order requests arrive. Required for `execute` and `run_query`; absent for `build`.
+   *
+   * @minItems 1
+   */
+  script?: [ClientScriptStep, ...ClientScriptStep[]]
+  expect: ClientExpectation
+}
+/**
+ * Execute an envelope (the upstream SDK's `MetaTable.execute_operation`).
+ */
+export interface ClientExecuteCommand {
+  /**
+   * `execute`.
+   */
+  type: 'execute'
+  routes: AdapterRouteFamily
+  /**
+   * The envelope to execute; valid against `operation.schema.json`.
+   */
+  envelope: {}
+  /**
+   * The idempotency key the caller gives; absent: none.
+   */
+  idempotency_key?: string
+}
+/**
+ * Run raw read-only SQL against one MetaTable (the upstream SDK's `MetaTable.run_query`).
+ */
+export interface ClientRunQueryCommand {
+  /**
+   * `run_query`.
+   */
+  type: 'run_query'
+  routes: AdapterRouteFamily
+  /**
+   * The MetaTable the query is limited to.
+   */
+  meta_table_uid: string
+  /**
+   * The SQL text.
+   */
+  sql: string
+}
+/**
+ * Build an envelope without sending it (the upstream SDK's `build_operation`).
+ */
+export interface ClientBuildCommand {
+  /**
+   * `build`.
+   */
+  type: 'build'
+  input: ClientBuildInput
+  /**
+   * The data source the client is configured with, used when the input's scope names none.
+   */
+  default_data_source_uid?: string
+}
+/**
+ * An HTTP response. The body is `json` (serialized compactly, `Content-Type: application/json`), or the exact text of `body_text`, or empty.
+ */
+export interface ClientScriptResponse {
+  /**
+   * The HTTP status.
+   */
+  status: number
+  headers?: ClientScriptHeaders
+  /**
+   * The body, as JSON.
+   */
+  json?: unknown
+  /**
+   * The body, as exact text (a proxy's HTML page, a truncated document).
+   */
+  body_text?: string
+  times?: ClientScriptTimes
+}
+/**
+ * Response headers by lowercase name (`retry-after`, `x-request-id`, `content-type`). `Retry-After` values stay at 1 second or less, so that a conforming client finishes a case quickly.
+ */
+export interface ClientScriptHeaders {
+  /**
+   * The header value.
+   */
+  [k: string]: string
+}
+/**
+ * The server reads the request, then drops the connection without answering: the client sees a reset, not a status.
+ */
+export interface ClientScriptReset {
+  /**
+   * `true`.
+   */
+  reset: true
+  times?: ClientScriptTimes
+}
+/**
+ * What the client must have sent, and what its call must come to.
+ */
+export interface ClientExpectation {
+  /**
+   * Expectations on the first requests, in arrival order: the n-th entry applies to the n-th request. Without `request_count`, `request_count_min` or `request_count_max`, exactly this many requests must arrive; when `requests` is absent too, exactly as many as the script answers (counting `times`).
+   */
+  requests?: ClientExpectedRequest[]
+  /**
+   * Exactly this many requests arrive.
+   */
+  request_count?: number
+  /**
+   * At least this many requests arrive (where the protocol leaves the number of retries to the client).
+   */
+  request_count_min?: number
+  /**
+   * At most this many requests arrive.
+   */
+  request_count_max?: number
+  every_request?: ClientExpectedRequest
+  /**
+   * When true, every request carries the same body bytes as the first (a retried write is the same request).
+   */
+  same_body?: boolean
+  outcome: ClientExpectedOutcome
+}
+/**
+ * What one request (or, in `every_request`, each request) must look like. Absent fields are not checked.
+ */
+export interface ClientExpectedRequest {
+  /**
+   * The envelope's `limits.offset` and `limits.max_rows` in this request (an absent `offset` counts as 0, an absent `max_rows` as 1000).
+   */
+  limits?: {
+    /**
+     * `limits.offset`.
+     */
+    offset?: number
+    /**
+     * `limits.max_rows`.
+     */
+    max_rows?: number
+  }
+  /**
+   * Request headers by lowercase name: a string is the exact value, `true` means present with any value, `false` means absent.
+   */
+  headers?: {
+    /**
+     * The expected value, or presence.
+     */
+    [k: string]: string | boolean
+  }
+  /**
+   * The body, parsed, equals this JSON value.
+   */
+  body_json?: unknown
+  /**
+   * At least this many milliseconds passed between the arrival of the previous request and this one (a `Retry-After` honoured).
+   */
+  min_gap_ms?: number
+}
+/**
+ * The call returns. `result` is matched as a pattern: every member it lists must be in the reported result with a matching value (objects by the listed keys, arrays item by item and of the same length, anything else equal). With `exact: true` the result must equal it.
+ */
+export interface ClientExpectedSuccess {
+  /**
+   * `true`.
+   */
+  ok: true
+  /**
+   * The pattern the result matches.
+   */
+  result?: unknown
+  /**
+   * When true, the result equals `result` (key order aside).
+   */
+  exact?: boolean
+}
+/**
+ * The call raises. Each listed field must match the reported error; absent fields are not checked.
+ */
+export interface ClientExpectedFailure {
+  /**
+   * `false`.
+   */
+  ok: false
+  error: ClientExpectedError
+}
+/**
+ * The error the call raises. Where the protocol allows several answers, `category` and `code` may list them.
+ */
+export interface ClientExpectedError {
+  /**
+   * The error's category, or the categories allowed.
+   */
+  category: ClientErrorCategory | [ClientErrorCategory, ClientErrorCategory, ...ClientErrorCategory[]]
+  /**
+   * The HTTP status, or `null` when no response arrived (or for `build`).
+   */
+  status?: number | null
+  /**
+   * The error code, or the codes allowed.
+   */
+  code?: string | [string, string, ...string[]]
+  /**
+   * The error's `retryable`.
+   */
+  retryable?: boolean
+  /**
+   * The SQLSTATE carried over from the body.
+   */
+  sqlstate?: string | null
+  /**
+   * The request id carried over from the response.
+   */
+  request_id?: string
+  /**
+   * The wait the client read from `Retry-After` (or the body's `details.retry_after_ms`).
+   */
+  retry_after_ms?: number
+  /**
+   * For `build`: the JSON Pointer of the field at fault. It passes when the error's `path` with `code`, or any of its `issues`, is this pointer with the expected code.
+   */
+  path?: string
+  /**
+   * The client's message contains this text (the server's `detail`, `error.message` or `message`).
+   */
+  message_contains?: string
 }

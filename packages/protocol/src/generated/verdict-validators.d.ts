@@ -9,3 +9,5 @@ export declare const verdict_envelopeFixture: ValidateFunction
 export declare const verdict_conformanceReport: ValidateFunction
 export declare const verdict_adapterRequest: ValidateFunction
 export declare const verdict_adapterResponse: ValidateFunction
+export declare const verdict_serverCase: ValidateFunction
+export declare const verdict_clientCase: ValidateFunction

@@ -4160,9 +4160,9 @@ return errors === 0;
 }
 
 export const verdict_adapterRequest = validate70;
-const schema88 = {"plainJson":true,"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/adapter-request.schema.json","type":"object","oneOf":[{"$ref":"#/$defs/AdapterHello"},{"$ref":"#/$defs/AdapterValidate"},{"$ref":"#/$defs/AdapterShutdown"}],"discriminator":{"propertyName":"type"},"$defs":{"AdapterHello":{"plainJson":true,"type":"object","properties":{"type":{"const":"hello"},"protocol":{"$ref":"#/$defs/AdapterProtocolVersion"},"suite":{"type":"string","enum":["envelopes","server","client"]}},"required":["type","protocol","suite"],"additionalProperties":false},"AdapterValidate":{"plainJson":true,"type":"object","properties":{"type":{"const":"validate"},"id":{"type":"string","minLength":1},"document":{"type":"string","enum":["operation","operation-result","error-response","run-query-request","run-query-response"]},"text":{"type":"string"}},"required":["type","id","document","text"],"additionalProperties":false},"AdapterShutdown":{"plainJson":true,"type":"object","properties":{"type":{"const":"shutdown"}},"required":["type"],"additionalProperties":false},"AdapterProtocolVersion":{"const":"compiled-sql.adapter.v1"}}};
-const schema91 = {"plainJson":true,"type":"object","properties":{"type":{"const":"validate"},"id":{"type":"string","minLength":1},"document":{"type":"string","enum":["operation","operation-result","error-response","run-query-request","run-query-response"]},"text":{"type":"string"}},"required":["type","id","document","text"],"additionalProperties":false};
-const schema92 = {"plainJson":true,"type":"object","properties":{"type":{"const":"shutdown"}},"required":["type"],"additionalProperties":false};
+const schema88 = {"plainJson":true,"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/adapter-request.schema.json","type":"object","oneOf":[{"$ref":"#/$defs/AdapterHello"},{"$ref":"#/$defs/AdapterValidate"},{"$ref":"#/$defs/AdapterBuild"},{"$ref":"#/$defs/AdapterExecute"},{"$ref":"#/$defs/AdapterRunQuery"},{"$ref":"#/$defs/AdapterShutdown"}],"discriminator":{"propertyName":"type"},"$defs":{"AdapterHello":{"plainJson":true,"type":"object","properties":{"type":{"const":"hello"},"protocol":{"$ref":"#/$defs/AdapterProtocolVersion"},"suite":{"type":"string","enum":["envelopes","server","client"]}},"required":["type","protocol","suite"],"additionalProperties":false},"AdapterValidate":{"plainJson":true,"type":"object","properties":{"type":{"const":"validate"},"id":{"type":"string","minLength":1},"document":{"type":"string","enum":["operation","operation-result","error-response","run-query-request","run-query-response"]},"text":{"type":"string"}},"required":["type","id","document","text"],"additionalProperties":false},"AdapterBuild":{"plainJson":true,"type":"object","properties":{"type":{"const":"build"},"id":{"type":"string","minLength":1},"input":{"$ref":"client-case.schema.json#/$defs/ClientBuildInput"},"default_data_source_uid":{"type":"string","minLength":1}},"required":["type","id","input"],"additionalProperties":false},"AdapterExecute":{"plainJson":true,"type":"object","properties":{"type":{"const":"execute"},"id":{"type":"string","minLength":1},"endpoint":{"$ref":"#/$defs/AdapterEndpoint"},"token":{"$ref":"#/$defs/AdapterToken"},"routes":{"$ref":"#/$defs/AdapterRouteFamily"},"envelope":{"plainJson":true,"type":"object"},"idempotency_key":{"type":"string","minLength":1}},"required":["type","id","endpoint","token","routes","envelope"],"additionalProperties":false},"AdapterRunQuery":{"plainJson":true,"type":"object","properties":{"type":{"const":"run_query"},"id":{"type":"string","minLength":1},"endpoint":{"$ref":"#/$defs/AdapterEndpoint"},"token":{"$ref":"#/$defs/AdapterToken"},"routes":{"$ref":"#/$defs/AdapterRouteFamily"},"meta_table_uid":{"type":"string","minLength":1},"sql":{"type":"string","minLength":1}},"required":["type","id","endpoint","token","routes","meta_table_uid","sql"],"additionalProperties":false},"AdapterShutdown":{"plainJson":true,"type":"object","properties":{"type":{"const":"shutdown"}},"required":["type"],"additionalProperties":false},"AdapterProtocolVersion":{"const":"compiled-sql.adapter.v1"},"AdapterEndpoint":{"type":"string","pattern":"^https?://[^?#]+$"},"AdapterToken":{"type":"string","minLength":1},"AdapterRouteFamily":{"type":"string","enum":["legacy","v1"]}}};
+const schema128 = {"plainJson":true,"type":"object","properties":{"type":{"const":"validate"},"id":{"type":"string","minLength":1},"document":{"type":"string","enum":["operation","operation-result","error-response","run-query-request","run-query-response"]},"text":{"type":"string"}},"required":["type","id","document","text"],"additionalProperties":false};
+const schema129 = {"plainJson":true,"type":"object","properties":{"type":{"const":"shutdown"}},"required":["type"],"additionalProperties":false};
 const schema89 = {"plainJson":true,"type":"object","properties":{"type":{"const":"hello"},"protocol":{"$ref":"#/$defs/AdapterProtocolVersion"},"suite":{"type":"string","enum":["envelopes","server","client"]}},"required":["type","protocol","suite"],"additionalProperties":false};
 const schema90 = {"const":"compiled-sql.adapter.v1"};
 
@@ -4241,6 +4241,495 @@ return false;
 }
 }
 validate71.errors = vErrors;
+return errors === 0;
+}
+
+const schema91 = {"plainJson":true,"type":"object","properties":{"type":{"const":"build"},"id":{"type":"string","minLength":1},"input":{"$ref":"client-case.schema.json#/$defs/ClientBuildInput"},"default_data_source_uid":{"type":"string","minLength":1}},"required":["type","id","input"],"additionalProperties":false};
+const schema103 = {"plainJson":true,"type":"object","properties":{"operation":{},"sql":{},"parameters":{},"parameter_types":{},"scope":{},"limits":{},"version":{},"dialect":{},"paramstyle":{}},"required":["operation","sql","scope"],"additionalProperties":false};
+
+function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate72.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((data.type === undefined) && (missing0 = "type")) || ((data.id === undefined) && (missing0 = "id"))) || ((data.input === undefined) && (missing0 = "input"))){
+validate72.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((key0 === "type") || (key0 === "id")) || (key0 === "input")) || (key0 === "default_data_source_uid"))){
+validate72.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.type !== undefined){
+const _errs2 = errors;
+if("build" !== data.type){
+validate72.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "build"},message:"must be equal to constant"}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.id !== undefined){
+let data1 = data.id;
+const _errs3 = errors;
+if(errors === _errs3){
+if(typeof data1 === "string"){
+if(data1.length === 0){
+validate72.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate72.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.input !== undefined){
+let data2 = data.input;
+const _errs5 = errors;
+const _errs6 = errors;
+if(typeof data2 == "object" && data2 !== null && (Array.isArray(data2) ? Object.getPrototypeOf(data2) !== Array.prototype : (Object.getPrototypeOf(data2) !== Object.prototype && Object.getPrototypeOf(data2) !== null))){
+validate72.errors = [{instancePath:instancePath+"/input",schemaPath:"client-case.schema.json#/$defs/ClientBuildInput/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === _errs6){
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+let missing1;
+if((((data2.operation === undefined) && (missing1 = "operation")) || ((data2.sql === undefined) && (missing1 = "sql"))) || ((data2.scope === undefined) && (missing1 = "scope"))){
+validate72.errors = [{instancePath:instancePath+"/input",schemaPath:"client-case.schema.json#/$defs/ClientBuildInput/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+return false;
+}
+else {
+for(const key1 in data2){
+if(!(func7.call(schema103.properties, key1))){
+validate72.errors = [{instancePath:instancePath+"/input",schemaPath:"client-case.schema.json#/$defs/ClientBuildInput/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+}
+}
+else {
+validate72.errors = [{instancePath:instancePath+"/input",schemaPath:"client-case.schema.json#/$defs/ClientBuildInput/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.default_data_source_uid !== undefined){
+let data3 = data.default_data_source_uid;
+const _errs9 = errors;
+if(errors === _errs9){
+if(typeof data3 === "string"){
+if(data3.length === 0){
+validate72.errors = [{instancePath:instancePath+"/default_data_source_uid",schemaPath:"#/properties/default_data_source_uid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate72.errors = [{instancePath:instancePath+"/default_data_source_uid",schemaPath:"#/properties/default_data_source_uid/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate72.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate72.errors = vErrors;
+return errors === 0;
+}
+
+const schema120 = {"plainJson":true,"type":"object","properties":{"type":{"const":"execute"},"id":{"type":"string","minLength":1},"endpoint":{"$ref":"#/$defs/AdapterEndpoint"},"token":{"$ref":"#/$defs/AdapterToken"},"routes":{"$ref":"#/$defs/AdapterRouteFamily"},"envelope":{"plainJson":true,"type":"object"},"idempotency_key":{"type":"string","minLength":1}},"required":["type","id","endpoint","token","routes","envelope"],"additionalProperties":false};
+const schema121 = {"type":"string","pattern":"^https?://[^?#]+$"};
+const schema122 = {"type":"string","minLength":1};
+const schema99 = {"type":"string","enum":["legacy","v1"]};
+const pattern20 = new RegExp("^https?://[^?#]+$", "u");
+
+function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate96.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((((((data.type === undefined) && (missing0 = "type")) || ((data.id === undefined) && (missing0 = "id"))) || ((data.endpoint === undefined) && (missing0 = "endpoint"))) || ((data.token === undefined) && (missing0 = "token"))) || ((data.routes === undefined) && (missing0 = "routes"))) || ((data.envelope === undefined) && (missing0 = "envelope"))){
+validate96.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((((((key0 === "type") || (key0 === "id")) || (key0 === "endpoint")) || (key0 === "token")) || (key0 === "routes")) || (key0 === "envelope")) || (key0 === "idempotency_key"))){
+validate96.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.type !== undefined){
+const _errs2 = errors;
+if("execute" !== data.type){
+validate96.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "execute"},message:"must be equal to constant"}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.id !== undefined){
+let data1 = data.id;
+const _errs3 = errors;
+if(errors === _errs3){
+if(typeof data1 === "string"){
+if(data1.length === 0){
+validate96.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate96.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.endpoint !== undefined){
+let data2 = data.endpoint;
+const _errs5 = errors;
+const _errs6 = errors;
+if(errors === _errs6){
+if(typeof data2 === "string"){
+if(!pattern20.test(data2)){
+validate96.errors = [{instancePath:instancePath+"/endpoint",schemaPath:"#/$defs/AdapterEndpoint/pattern",keyword:"pattern",params:{pattern: "^https?://[^?#]+$"},message:"must match pattern \""+"^https?://[^?#]+$"+"\""}];
+return false;
+}
+}
+else {
+validate96.errors = [{instancePath:instancePath+"/endpoint",schemaPath:"#/$defs/AdapterEndpoint/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.token !== undefined){
+let data3 = data.token;
+const _errs8 = errors;
+const _errs9 = errors;
+if(errors === _errs9){
+if(typeof data3 === "string"){
+if(data3.length === 0){
+validate96.errors = [{instancePath:instancePath+"/token",schemaPath:"#/$defs/AdapterToken/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate96.errors = [{instancePath:instancePath+"/token",schemaPath:"#/$defs/AdapterToken/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.routes !== undefined){
+let data4 = data.routes;
+const _errs11 = errors;
+if(typeof data4 !== "string"){
+validate96.errors = [{instancePath:instancePath+"/routes",schemaPath:"#/$defs/AdapterRouteFamily/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if(!((data4 === "legacy") || (data4 === "v1"))){
+validate96.errors = [{instancePath:instancePath+"/routes",schemaPath:"#/$defs/AdapterRouteFamily/enum",keyword:"enum",params:{allowedValues: schema99.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid0 = _errs11 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.envelope !== undefined){
+let data5 = data.envelope;
+const _errs14 = errors;
+if(!(data5 && typeof data5 == "object" && !Array.isArray(data5))){
+validate96.errors = [{instancePath:instancePath+"/envelope",schemaPath:"#/properties/envelope/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+if(typeof data5 == "object" && data5 !== null && (Array.isArray(data5) ? Object.getPrototypeOf(data5) !== Array.prototype : (Object.getPrototypeOf(data5) !== Object.prototype && Object.getPrototypeOf(data5) !== null))){
+validate96.errors = [{instancePath:instancePath+"/envelope",schemaPath:"#/properties/envelope/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+var valid0 = _errs14 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.idempotency_key !== undefined){
+let data6 = data.idempotency_key;
+const _errs16 = errors;
+if(errors === _errs16){
+if(typeof data6 === "string"){
+if(data6.length === 0){
+validate96.errors = [{instancePath:instancePath+"/idempotency_key",schemaPath:"#/properties/idempotency_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate96.errors = [{instancePath:instancePath+"/idempotency_key",schemaPath:"#/properties/idempotency_key/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs16 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate96.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate96.errors = vErrors;
+return errors === 0;
+}
+
+const schema124 = {"plainJson":true,"type":"object","properties":{"type":{"const":"run_query"},"id":{"type":"string","minLength":1},"endpoint":{"$ref":"#/$defs/AdapterEndpoint"},"token":{"$ref":"#/$defs/AdapterToken"},"routes":{"$ref":"#/$defs/AdapterRouteFamily"},"meta_table_uid":{"type":"string","minLength":1},"sql":{"type":"string","minLength":1}},"required":["type","id","endpoint","token","routes","meta_table_uid","sql"],"additionalProperties":false};
+
+function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate97.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((((((data.type === undefined) && (missing0 = "type")) || ((data.id === undefined) && (missing0 = "id"))) || ((data.endpoint === undefined) && (missing0 = "endpoint"))) || ((data.token === undefined) && (missing0 = "token"))) || ((data.routes === undefined) && (missing0 = "routes"))) || ((data.meta_table_uid === undefined) && (missing0 = "meta_table_uid"))) || ((data.sql === undefined) && (missing0 = "sql"))){
+validate97.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((((((key0 === "type") || (key0 === "id")) || (key0 === "endpoint")) || (key0 === "token")) || (key0 === "routes")) || (key0 === "meta_table_uid")) || (key0 === "sql"))){
+validate97.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.type !== undefined){
+const _errs2 = errors;
+if("run_query" !== data.type){
+validate97.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "run_query"},message:"must be equal to constant"}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.id !== undefined){
+let data1 = data.id;
+const _errs3 = errors;
+if(errors === _errs3){
+if(typeof data1 === "string"){
+if(data1.length === 0){
+validate97.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate97.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.endpoint !== undefined){
+let data2 = data.endpoint;
+const _errs5 = errors;
+const _errs6 = errors;
+if(errors === _errs6){
+if(typeof data2 === "string"){
+if(!pattern20.test(data2)){
+validate97.errors = [{instancePath:instancePath+"/endpoint",schemaPath:"#/$defs/AdapterEndpoint/pattern",keyword:"pattern",params:{pattern: "^https?://[^?#]+$"},message:"must match pattern \""+"^https?://[^?#]+$"+"\""}];
+return false;
+}
+}
+else {
+validate97.errors = [{instancePath:instancePath+"/endpoint",schemaPath:"#/$defs/AdapterEndpoint/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.token !== undefined){
+let data3 = data.token;
+const _errs8 = errors;
+const _errs9 = errors;
+if(errors === _errs9){
+if(typeof data3 === "string"){
+if(data3.length === 0){
+validate97.errors = [{instancePath:instancePath+"/token",schemaPath:"#/$defs/AdapterToken/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate97.errors = [{instancePath:instancePath+"/token",schemaPath:"#/$defs/AdapterToken/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.routes !== undefined){
+let data4 = data.routes;
+const _errs11 = errors;
+if(typeof data4 !== "string"){
+validate97.errors = [{instancePath:instancePath+"/routes",schemaPath:"#/$defs/AdapterRouteFamily/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if(!((data4 === "legacy") || (data4 === "v1"))){
+validate97.errors = [{instancePath:instancePath+"/routes",schemaPath:"#/$defs/AdapterRouteFamily/enum",keyword:"enum",params:{allowedValues: schema99.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid0 = _errs11 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.meta_table_uid !== undefined){
+let data5 = data.meta_table_uid;
+const _errs14 = errors;
+if(errors === _errs14){
+if(typeof data5 === "string"){
+if(data5.length === 0){
+validate97.errors = [{instancePath:instancePath+"/meta_table_uid",schemaPath:"#/properties/meta_table_uid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate97.errors = [{instancePath:instancePath+"/meta_table_uid",schemaPath:"#/properties/meta_table_uid/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs14 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.sql !== undefined){
+let data6 = data.sql;
+const _errs16 = errors;
+if(errors === _errs16){
+if(typeof data6 === "string"){
+if(data6.length === 0){
+validate97.errors = [{instancePath:instancePath+"/sql",schemaPath:"#/properties/sql/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate97.errors = [{instancePath:instancePath+"/sql",schemaPath:"#/properties/sql/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs16 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate97.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate97.errors = vErrors;
 return errors === 0;
 }
 
@@ -4327,7 +4816,7 @@ validate70.errors = [{instancePath:instancePath+"/document",schemaPath:"#/$defs/
 return false;
 }
 if(!(((((data2 === "operation") || (data2 === "operation-result")) || (data2 === "error-response")) || (data2 === "run-query-request")) || (data2 === "run-query-response"))){
-validate70.errors = [{instancePath:instancePath+"/document",schemaPath:"#/$defs/AdapterValidate/properties/document/enum",keyword:"enum",params:{allowedValues: schema91.properties.document.enum},message:"must be equal to one of the allowed values"}];
+validate70.errors = [{instancePath:instancePath+"/document",schemaPath:"#/$defs/AdapterValidate/properties/document/enum",keyword:"enum",params:{allowedValues: schema128.properties.document.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid4 = _errs10 === errors;
@@ -4359,13 +4848,31 @@ return false;
 }
 }
 }
+else if(tag0 === "build"){
+if(!(validate72(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+errors = vErrors.length;
+}
+}
+else if(tag0 === "execute"){
+if(!(validate96(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
+errors = vErrors.length;
+}
+}
+else if(tag0 === "run_query"){
+if(!(validate97(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
+errors = vErrors.length;
+}
+}
 else if(tag0 === "shutdown"){
-const _errs15 = errors;
+const _errs18 = errors;
 if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
 validate70.errors = [{instancePath,schemaPath:"#/$defs/AdapterShutdown/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
 return false;
 }
-if(errors === _errs15){
+if(errors === _errs18){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing1;
 if((data.type === undefined) && (missing1 = "type")){
@@ -4373,7 +4880,7 @@ validate70.errors = [{instancePath,schemaPath:"#/$defs/AdapterShutdown/required"
 return false;
 }
 else {
-const _errs17 = errors;
+const _errs20 = errors;
 for(const key1 in data){
 if(!(key1 === "type")){
 validate70.errors = [{instancePath,schemaPath:"#/$defs/AdapterShutdown/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
@@ -4381,7 +4888,7 @@ return false;
 break;
 }
 }
-if(_errs17 === errors){
+if(_errs20 === errors){
 if(data.type !== undefined){
 if("shutdown" !== data.type){
 validate70.errors = [{instancePath:instancePath+"/type",schemaPath:"#/$defs/AdapterShutdown/properties/type/const",keyword:"const",params:{allowedValue: "shutdown"},message:"must be equal to constant"}];
@@ -4416,31 +4923,31 @@ validate70.errors = vErrors;
 return errors === 0;
 }
 
-export const verdict_adapterResponse = validate73;
-const schema93 = {"plainJson":true,"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/adapter-response.schema.json","type":"object","oneOf":[{"$ref":"#/$defs/AdapterHelloReply"},{"$ref":"#/$defs/AdapterValidateResult"},{"$ref":"#/$defs/AdapterSkip"},{"$ref":"#/$defs/AdapterFailure"}],"discriminator":{"propertyName":"type"},"$defs":{"AdapterHelloReply":{"plainJson":true,"type":"object","properties":{"type":{"const":"hello"},"protocol":{"$ref":"adapter-request.schema.json#/$defs/AdapterProtocolVersion"},"implementation":{"$ref":"conformance-report.schema.json#/$defs/Implementation"}},"required":["type","protocol","implementation"],"additionalProperties":false},"AdapterValidateResult":{"plainJson":true,"type":"object","properties":{"type":{"const":"result"},"id":{"type":"string","minLength":1},"valid":{"type":"boolean"},"issues":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/AdapterReportedIssue"}}},"required":["type","id","valid","issues"],"additionalProperties":false},"AdapterReportedIssue":{"plainJson":true,"type":"object","properties":{"code":{"type":"string"},"instancePath":{"type":"string"},"message":{"type":"string"}},"required":["code","instancePath"],"additionalProperties":false},"AdapterSkip":{"plainJson":true,"type":"object","properties":{"type":{"const":"skip"},"id":{"type":"string","minLength":1},"reason":{"type":"string","minLength":1}},"required":["type","id","reason"],"additionalProperties":false},"AdapterFailure":{"plainJson":true,"type":"object","properties":{"type":{"const":"error"},"id":{"type":"string","minLength":1},"message":{"type":"string"}},"required":["type","id","message"],"additionalProperties":false}}};
-const schema99 = {"plainJson":true,"type":"object","properties":{"type":{"const":"skip"},"id":{"type":"string","minLength":1},"reason":{"type":"string","minLength":1}},"required":["type","id","reason"],"additionalProperties":false};
-const schema100 = {"plainJson":true,"type":"object","properties":{"type":{"const":"error"},"id":{"type":"string","minLength":1},"message":{"type":"string"}},"required":["type","id","message"],"additionalProperties":false};
-const schema94 = {"plainJson":true,"type":"object","properties":{"type":{"const":"hello"},"protocol":{"$ref":"adapter-request.schema.json#/$defs/AdapterProtocolVersion"},"implementation":{"$ref":"conformance-report.schema.json#/$defs/Implementation"}},"required":["type","protocol","implementation"],"additionalProperties":false};
+export const verdict_adapterResponse = validate102;
+const schema130 = {"plainJson":true,"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/adapter-response.schema.json","type":"object","oneOf":[{"$ref":"#/$defs/AdapterHelloReply"},{"$ref":"#/$defs/AdapterValidateResult"},{"$ref":"#/$defs/AdapterOutcome"},{"$ref":"#/$defs/AdapterSkip"},{"$ref":"#/$defs/AdapterFailure"}],"discriminator":{"propertyName":"type"},"$defs":{"AdapterHelloReply":{"plainJson":true,"type":"object","properties":{"type":{"const":"hello"},"protocol":{"$ref":"adapter-request.schema.json#/$defs/AdapterProtocolVersion"},"implementation":{"$ref":"conformance-report.schema.json#/$defs/Implementation"}},"required":["type","protocol","implementation"],"additionalProperties":false},"AdapterValidateResult":{"plainJson":true,"type":"object","properties":{"type":{"const":"result"},"id":{"type":"string","minLength":1},"valid":{"type":"boolean"},"issues":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/AdapterReportedIssue"}}},"required":["type","id","valid","issues"],"additionalProperties":false},"AdapterReportedIssue":{"plainJson":true,"type":"object","properties":{"code":{"type":"string"},"instancePath":{"type":"string"},"message":{"type":"string"}},"required":["code","instancePath"],"additionalProperties":false},"AdapterOutcome":{"plainJson":true,"type":"object","properties":{"type":{"const":"outcome"},"id":{"type":"string","minLength":1},"ok":{"type":"boolean"},"result":{},"error":{"$ref":"#/$defs/AdapterClientError"}},"required":["type","id","ok"],"additionalProperties":false},"AdapterClientError":{"plainJson":true,"type":"object","properties":{"category":{"$ref":"client-case.schema.json#/$defs/ClientErrorCategory"},"status":{"type":["integer","null"],"minimum":100,"maximum":599},"code":{"type":"string","minLength":1},"retryable":{"type":"boolean"},"message":{"type":"string"},"sqlstate":{"type":["string","null"]},"request_id":{"type":["string","null"]},"retry_after_ms":{"type":["integer","null"],"minimum":0},"path":{"type":"string"},"issues":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/AdapterReportedIssue"}}},"required":["category","status","code","retryable"],"additionalProperties":false},"AdapterSkip":{"plainJson":true,"type":"object","properties":{"type":{"const":"skip"},"id":{"type":"string","minLength":1},"reason":{"type":"string","minLength":1}},"required":["type","id","reason"],"additionalProperties":false},"AdapterFailure":{"plainJson":true,"type":"object","properties":{"type":{"const":"error"},"id":{"type":"string","minLength":1},"message":{"type":"string"}},"required":["type","id","message"],"additionalProperties":false}}};
+const schema140 = {"plainJson":true,"type":"object","properties":{"type":{"const":"skip"},"id":{"type":"string","minLength":1},"reason":{"type":"string","minLength":1}},"required":["type","id","reason"],"additionalProperties":false};
+const schema141 = {"plainJson":true,"type":"object","properties":{"type":{"const":"error"},"id":{"type":"string","minLength":1},"message":{"type":"string"}},"required":["type","id","message"],"additionalProperties":false};
+const schema131 = {"plainJson":true,"type":"object","properties":{"type":{"const":"hello"},"protocol":{"$ref":"adapter-request.schema.json#/$defs/AdapterProtocolVersion"},"implementation":{"$ref":"conformance-report.schema.json#/$defs/Implementation"}},"required":["type","protocol","implementation"],"additionalProperties":false};
 
-function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate103(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
-validate74.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+validate103.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
 return false;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((data.type === undefined) && (missing0 = "type")) || ((data.protocol === undefined) && (missing0 = "protocol"))) || ((data.implementation === undefined) && (missing0 = "implementation"))){
-validate74.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate103.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "type") || (key0 === "protocol")) || (key0 === "implementation"))){
-validate74.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate103.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -4449,7 +4956,7 @@ if(_errs1 === errors){
 if(data.type !== undefined){
 const _errs2 = errors;
 if("hello" !== data.type){
-validate74.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "hello"},message:"must be equal to constant"}];
+validate103.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "hello"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -4461,7 +4968,7 @@ if(valid0){
 if(data.protocol !== undefined){
 const _errs3 = errors;
 if("compiled-sql.adapter.v1" !== data.protocol){
-validate74.errors = [{instancePath:instancePath+"/protocol",schemaPath:"adapter-request.schema.json#/$defs/AdapterProtocolVersion/const",keyword:"const",params:{allowedValue: "compiled-sql.adapter.v1"},message:"must be equal to constant"}];
+validate103.errors = [{instancePath:instancePath+"/protocol",schemaPath:"adapter-request.schema.json#/$defs/AdapterProtocolVersion/const",keyword:"const",params:{allowedValue: "compiled-sql.adapter.v1"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs3 === errors;
@@ -4475,21 +4982,21 @@ let data2 = data.implementation;
 const _errs5 = errors;
 const _errs6 = errors;
 if(typeof data2 == "object" && data2 !== null && (Array.isArray(data2) ? Object.getPrototypeOf(data2) !== Array.prototype : (Object.getPrototypeOf(data2) !== Object.prototype && Object.getPrototypeOf(data2) !== null))){
-validate74.errors = [{instancePath:instancePath+"/implementation",schemaPath:"conformance-report.schema.json#/$defs/Implementation/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+validate103.errors = [{instancePath:instancePath+"/implementation",schemaPath:"conformance-report.schema.json#/$defs/Implementation/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
 return false;
 }
 if(errors === _errs6){
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 let missing1;
 if((((data2.name === undefined) && (missing1 = "name")) || ((data2.version === undefined) && (missing1 = "version"))) || ((data2.language === undefined) && (missing1 = "language"))){
-validate74.errors = [{instancePath:instancePath+"/implementation",schemaPath:"conformance-report.schema.json#/$defs/Implementation/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate103.errors = [{instancePath:instancePath+"/implementation",schemaPath:"conformance-report.schema.json#/$defs/Implementation/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 const _errs8 = errors;
 for(const key1 in data2){
 if(!(((key1 === "name") || (key1 === "version")) || (key1 === "language"))){
-validate74.errors = [{instancePath:instancePath+"/implementation",schemaPath:"conformance-report.schema.json#/$defs/Implementation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate103.errors = [{instancePath:instancePath+"/implementation",schemaPath:"conformance-report.schema.json#/$defs/Implementation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -4501,12 +5008,12 @@ const _errs9 = errors;
 if(errors === _errs9){
 if(typeof data3 === "string"){
 if(data3.length === 0){
-validate74.errors = [{instancePath:instancePath+"/implementation/name",schemaPath:"conformance-report.schema.json#/$defs/Implementation/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate103.errors = [{instancePath:instancePath+"/implementation/name",schemaPath:"conformance-report.schema.json#/$defs/Implementation/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate74.errors = [{instancePath:instancePath+"/implementation/name",schemaPath:"conformance-report.schema.json#/$defs/Implementation/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate103.errors = [{instancePath:instancePath+"/implementation/name",schemaPath:"conformance-report.schema.json#/$defs/Implementation/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -4522,12 +5029,12 @@ const _errs11 = errors;
 if(errors === _errs11){
 if(typeof data4 === "string"){
 if(data4.length === 0){
-validate74.errors = [{instancePath:instancePath+"/implementation/version",schemaPath:"conformance-report.schema.json#/$defs/Implementation/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate103.errors = [{instancePath:instancePath+"/implementation/version",schemaPath:"conformance-report.schema.json#/$defs/Implementation/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate74.errors = [{instancePath:instancePath+"/implementation/version",schemaPath:"conformance-report.schema.json#/$defs/Implementation/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate103.errors = [{instancePath:instancePath+"/implementation/version",schemaPath:"conformance-report.schema.json#/$defs/Implementation/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -4543,12 +5050,12 @@ const _errs13 = errors;
 if(errors === _errs13){
 if(typeof data5 === "string"){
 if(data5.length === 0){
-validate74.errors = [{instancePath:instancePath+"/implementation/language",schemaPath:"conformance-report.schema.json#/$defs/Implementation/properties/language/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate103.errors = [{instancePath:instancePath+"/implementation/language",schemaPath:"conformance-report.schema.json#/$defs/Implementation/properties/language/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate74.errors = [{instancePath:instancePath+"/implementation/language",schemaPath:"conformance-report.schema.json#/$defs/Implementation/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate103.errors = [{instancePath:instancePath+"/implementation/language",schemaPath:"conformance-report.schema.json#/$defs/Implementation/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -4563,7 +5070,7 @@ var valid3 = true;
 }
 }
 else {
-validate74.errors = [{instancePath:instancePath+"/implementation",schemaPath:"conformance-report.schema.json#/$defs/Implementation/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate103.errors = [{instancePath:instancePath+"/implementation",schemaPath:"conformance-report.schema.json#/$defs/Implementation/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -4578,36 +5085,36 @@ var valid0 = true;
 }
 }
 else {
-validate74.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate103.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate74.errors = vErrors;
+validate103.errors = vErrors;
 return errors === 0;
 }
 
-const schema97 = {"plainJson":true,"type":"object","properties":{"type":{"const":"result"},"id":{"type":"string","minLength":1},"valid":{"type":"boolean"},"issues":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/AdapterReportedIssue"}}},"required":["type","id","valid","issues"],"additionalProperties":false};
-const schema98 = {"plainJson":true,"type":"object","properties":{"code":{"type":"string"},"instancePath":{"type":"string"},"message":{"type":"string"}},"required":["code","instancePath"],"additionalProperties":false};
+const schema134 = {"plainJson":true,"type":"object","properties":{"type":{"const":"result"},"id":{"type":"string","minLength":1},"valid":{"type":"boolean"},"issues":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/AdapterReportedIssue"}}},"required":["type","id","valid","issues"],"additionalProperties":false};
+const schema135 = {"plainJson":true,"type":"object","properties":{"code":{"type":"string"},"instancePath":{"type":"string"},"message":{"type":"string"}},"required":["code","instancePath"],"additionalProperties":false};
 
-function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
-validate75.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+validate104.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
 return false;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((data.type === undefined) && (missing0 = "type")) || ((data.id === undefined) && (missing0 = "id"))) || ((data.valid === undefined) && (missing0 = "valid"))) || ((data.issues === undefined) && (missing0 = "issues"))){
-validate75.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate104.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((key0 === "type") || (key0 === "id")) || (key0 === "valid")) || (key0 === "issues"))){
-validate75.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate104.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -4616,7 +5123,7 @@ if(_errs1 === errors){
 if(data.type !== undefined){
 const _errs2 = errors;
 if("result" !== data.type){
-validate75.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "result"},message:"must be equal to constant"}];
+validate104.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "result"},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -4631,12 +5138,12 @@ const _errs3 = errors;
 if(errors === _errs3){
 if(typeof data1 === "string"){
 if(data1.length === 0){
-validate75.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate104.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate75.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate104.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -4649,7 +5156,7 @@ if(valid0){
 if(data.valid !== undefined){
 const _errs5 = errors;
 if(typeof data.valid !== "boolean"){
-validate75.errors = [{instancePath:instancePath+"/valid",schemaPath:"#/properties/valid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate104.errors = [{instancePath:instancePath+"/valid",schemaPath:"#/properties/valid/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid0 = _errs5 === errors;
@@ -4662,7 +5169,7 @@ if(data.issues !== undefined){
 let data3 = data.issues;
 const _errs7 = errors;
 if(typeof data3 == "object" && data3 !== null && (Array.isArray(data3) ? Object.getPrototypeOf(data3) !== Array.prototype : (Object.getPrototypeOf(data3) !== Object.prototype && Object.getPrototypeOf(data3) !== null))){
-validate75.errors = [{instancePath:instancePath+"/issues",schemaPath:"#/properties/issues/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+validate104.errors = [{instancePath:instancePath+"/issues",schemaPath:"#/properties/issues/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
 return false;
 }
 if(errors === _errs7){
@@ -4674,21 +5181,21 @@ let data4 = data3[i0];
 const _errs9 = errors;
 const _errs10 = errors;
 if(typeof data4 == "object" && data4 !== null && (Array.isArray(data4) ? Object.getPrototypeOf(data4) !== Array.prototype : (Object.getPrototypeOf(data4) !== Object.prototype && Object.getPrototypeOf(data4) !== null))){
-validate75.errors = [{instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/AdapterReportedIssue/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+validate104.errors = [{instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/AdapterReportedIssue/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
 return false;
 }
 if(errors === _errs10){
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 let missing1;
 if(((data4.code === undefined) && (missing1 = "code")) || ((data4.instancePath === undefined) && (missing1 = "instancePath"))){
-validate75.errors = [{instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/AdapterReportedIssue/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate104.errors = [{instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/AdapterReportedIssue/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 const _errs12 = errors;
 for(const key1 in data4){
 if(!(((key1 === "code") || (key1 === "instancePath")) || (key1 === "message"))){
-validate75.errors = [{instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/AdapterReportedIssue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate104.errors = [{instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/AdapterReportedIssue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -4697,7 +5204,7 @@ if(_errs12 === errors){
 if(data4.code !== undefined){
 const _errs13 = errors;
 if(typeof data4.code !== "string"){
-validate75.errors = [{instancePath:instancePath+"/issues/" + i0+"/code",schemaPath:"#/$defs/AdapterReportedIssue/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate104.errors = [{instancePath:instancePath+"/issues/" + i0+"/code",schemaPath:"#/$defs/AdapterReportedIssue/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid3 = _errs13 === errors;
@@ -4709,7 +5216,7 @@ if(valid3){
 if(data4.instancePath !== undefined){
 const _errs15 = errors;
 if(typeof data4.instancePath !== "string"){
-validate75.errors = [{instancePath:instancePath+"/issues/" + i0+"/instancePath",schemaPath:"#/$defs/AdapterReportedIssue/properties/instancePath/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate104.errors = [{instancePath:instancePath+"/issues/" + i0+"/instancePath",schemaPath:"#/$defs/AdapterReportedIssue/properties/instancePath/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid3 = _errs15 === errors;
@@ -4721,7 +5228,7 @@ if(valid3){
 if(data4.message !== undefined){
 const _errs17 = errors;
 if(typeof data4.message !== "string"){
-validate75.errors = [{instancePath:instancePath+"/issues/" + i0+"/message",schemaPath:"#/$defs/AdapterReportedIssue/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate104.errors = [{instancePath:instancePath+"/issues/" + i0+"/message",schemaPath:"#/$defs/AdapterReportedIssue/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid3 = _errs17 === errors;
@@ -4735,7 +5242,7 @@ var valid3 = true;
 }
 }
 else {
-validate75.errors = [{instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/AdapterReportedIssue/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate104.errors = [{instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/AdapterReportedIssue/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -4746,11 +5253,2523 @@ break;
 }
 }
 else {
-validate75.errors = [{instancePath:instancePath+"/issues",schemaPath:"#/properties/issues/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate104.errors = [{instancePath:instancePath+"/issues",schemaPath:"#/properties/issues/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
 var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate104.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate104.errors = vErrors;
+return errors === 0;
+}
+
+const schema136 = {"plainJson":true,"type":"object","properties":{"type":{"const":"outcome"},"id":{"type":"string","minLength":1},"ok":{"type":"boolean"},"result":{},"error":{"$ref":"#/$defs/AdapterClientError"}},"required":["type","id","ok"],"additionalProperties":false};
+const schema137 = {"plainJson":true,"type":"object","properties":{"category":{"$ref":"client-case.schema.json#/$defs/ClientErrorCategory"},"status":{"type":["integer","null"],"minimum":100,"maximum":599},"code":{"type":"string","minLength":1},"retryable":{"type":"boolean"},"message":{"type":"string"},"sqlstate":{"type":["string","null"]},"request_id":{"type":["string","null"]},"retry_after_ms":{"type":["integer","null"],"minimum":0},"path":{"type":"string"},"issues":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/AdapterReportedIssue"}}},"required":["category","status","code","retryable"],"additionalProperties":false};
+const schema117 = {"type":"string","enum":["bad_request","authentication","permission_denied","not_found","conflict","rate_limit","timeout","server","transport","build"]};
+
+function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate106.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((((data.category === undefined) && (missing0 = "category")) || ((data.status === undefined) && (missing0 = "status"))) || ((data.code === undefined) && (missing0 = "code"))) || ((data.retryable === undefined) && (missing0 = "retryable"))){
+validate106.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func7.call(schema137.properties, key0))){
+validate106.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.category !== undefined){
+let data0 = data.category;
+const _errs2 = errors;
+if(typeof data0 !== "string"){
+validate106.errors = [{instancePath:instancePath+"/category",schemaPath:"client-case.schema.json#/$defs/ClientErrorCategory/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if(!((((((((((data0 === "bad_request") || (data0 === "authentication")) || (data0 === "permission_denied")) || (data0 === "not_found")) || (data0 === "conflict")) || (data0 === "rate_limit")) || (data0 === "timeout")) || (data0 === "server")) || (data0 === "transport")) || (data0 === "build"))){
+validate106.errors = [{instancePath:instancePath+"/category",schemaPath:"client-case.schema.json#/$defs/ClientErrorCategory/enum",keyword:"enum",params:{allowedValues: schema117.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.status !== undefined){
+let data1 = data.status;
+const _errs5 = errors;
+if((!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))) && (data1 !== null)){
+validate106.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: schema137.properties.status.type},message:"must be integer,null"}];
+return false;
+}
+if(errors === _errs5){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 599 || isNaN(data1)){
+validate106.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599"}];
+return false;
+}
+else {
+if(data1 < 100 || isNaN(data1)){
+validate106.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100"}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.code !== undefined){
+let data2 = data.code;
+const _errs7 = errors;
+if(errors === _errs7){
+if(typeof data2 === "string"){
+if(data2.length === 0){
+validate106.errors = [{instancePath:instancePath+"/code",schemaPath:"#/properties/code/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate106.errors = [{instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.retryable !== undefined){
+const _errs9 = errors;
+if(typeof data.retryable !== "boolean"){
+validate106.errors = [{instancePath:instancePath+"/retryable",schemaPath:"#/properties/retryable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.message !== undefined){
+const _errs11 = errors;
+if(typeof data.message !== "string"){
+validate106.errors = [{instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs11 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.sqlstate !== undefined){
+let data5 = data.sqlstate;
+const _errs13 = errors;
+if((typeof data5 !== "string") && (data5 !== null)){
+validate106.errors = [{instancePath:instancePath+"/sqlstate",schemaPath:"#/properties/sqlstate/type",keyword:"type",params:{type: schema137.properties.sqlstate.type},message:"must be string,null"}];
+return false;
+}
+var valid0 = _errs13 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.request_id !== undefined){
+let data6 = data.request_id;
+const _errs15 = errors;
+if((typeof data6 !== "string") && (data6 !== null)){
+validate106.errors = [{instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/type",keyword:"type",params:{type: schema137.properties.request_id.type},message:"must be string,null"}];
+return false;
+}
+var valid0 = _errs15 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.retry_after_ms !== undefined){
+let data7 = data.retry_after_ms;
+const _errs17 = errors;
+if((!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))) && (data7 !== null)){
+validate106.errors = [{instancePath:instancePath+"/retry_after_ms",schemaPath:"#/properties/retry_after_ms/type",keyword:"type",params:{type: schema137.properties.retry_after_ms.type},message:"must be integer,null"}];
+return false;
+}
+if(errors === _errs17){
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+validate106.errors = [{instancePath:instancePath+"/retry_after_ms",schemaPath:"#/properties/retry_after_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid0 = _errs17 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.path !== undefined){
+const _errs19 = errors;
+if(typeof data.path !== "string"){
+validate106.errors = [{instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs19 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.issues !== undefined){
+let data9 = data.issues;
+const _errs21 = errors;
+if(typeof data9 == "object" && data9 !== null && (Array.isArray(data9) ? Object.getPrototypeOf(data9) !== Array.prototype : (Object.getPrototypeOf(data9) !== Object.prototype && Object.getPrototypeOf(data9) !== null))){
+validate106.errors = [{instancePath:instancePath+"/issues",schemaPath:"#/properties/issues/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === _errs21){
+if(Array.isArray(data9)){
+var valid2 = true;
+const len0 = data9.length;
+for(let i0=0; i0<len0; i0++){
+let data10 = data9[i0];
+const _errs23 = errors;
+const _errs24 = errors;
+if(typeof data10 == "object" && data10 !== null && (Array.isArray(data10) ? Object.getPrototypeOf(data10) !== Array.prototype : (Object.getPrototypeOf(data10) !== Object.prototype && Object.getPrototypeOf(data10) !== null))){
+validate106.errors = [{instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/AdapterReportedIssue/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === _errs24){
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+let missing1;
+if(((data10.code === undefined) && (missing1 = "code")) || ((data10.instancePath === undefined) && (missing1 = "instancePath"))){
+validate106.errors = [{instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/AdapterReportedIssue/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+return false;
+}
+else {
+const _errs26 = errors;
+for(const key1 in data10){
+if(!(((key1 === "code") || (key1 === "instancePath")) || (key1 === "message"))){
+validate106.errors = [{instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/AdapterReportedIssue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs26 === errors){
+if(data10.code !== undefined){
+const _errs27 = errors;
+if(typeof data10.code !== "string"){
+validate106.errors = [{instancePath:instancePath+"/issues/" + i0+"/code",schemaPath:"#/$defs/AdapterReportedIssue/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid4 = _errs27 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data10.instancePath !== undefined){
+const _errs29 = errors;
+if(typeof data10.instancePath !== "string"){
+validate106.errors = [{instancePath:instancePath+"/issues/" + i0+"/instancePath",schemaPath:"#/$defs/AdapterReportedIssue/properties/instancePath/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid4 = _errs29 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data10.message !== undefined){
+const _errs31 = errors;
+if(typeof data10.message !== "string"){
+validate106.errors = [{instancePath:instancePath+"/issues/" + i0+"/message",schemaPath:"#/$defs/AdapterReportedIssue/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid4 = _errs31 === errors;
+}
+else {
+var valid4 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate106.errors = [{instancePath:instancePath+"/issues/" + i0,schemaPath:"#/$defs/AdapterReportedIssue/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid2 = _errs23 === errors;
+if(!valid2){
+break;
+}
+}
+}
+else {
+validate106.errors = [{instancePath:instancePath+"/issues",schemaPath:"#/properties/issues/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs21 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate106.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate106.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate105.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((data.type === undefined) && (missing0 = "type")) || ((data.id === undefined) && (missing0 = "id"))) || ((data.ok === undefined) && (missing0 = "ok"))){
+validate105.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((((key0 === "type") || (key0 === "id")) || (key0 === "ok")) || (key0 === "result")) || (key0 === "error"))){
+validate105.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.type !== undefined){
+const _errs2 = errors;
+if("outcome" !== data.type){
+validate105.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "outcome"},message:"must be equal to constant"}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.id !== undefined){
+let data1 = data.id;
+const _errs3 = errors;
+if(errors === _errs3){
+if(typeof data1 === "string"){
+if(data1.length === 0){
+validate105.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate105.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ok !== undefined){
+const _errs5 = errors;
+if(typeof data.ok !== "boolean"){
+validate105.errors = [{instancePath:instancePath+"/ok",schemaPath:"#/properties/ok/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.error !== undefined){
+const _errs7 = errors;
+if(!(validate106(data.error, {instancePath:instancePath+"/error",parentData:data,parentDataProperty:"error",rootData}))){
+vErrors = vErrors === null ? validate106.errors : vErrors.concat(validate106.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate105.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate105.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate102(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://compiled-sql.dev/schemas/compiled-sql.v1/adapter-response.schema.json" */;
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate102.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const tag0 = data.type;
+if(typeof tag0 == "string"){
+if(tag0 === "hello"){
+if(!(validate103(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
+errors = vErrors.length;
+}
+}
+else if(tag0 === "result"){
+if(!(validate104(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
+errors = vErrors.length;
+}
+}
+else if(tag0 === "outcome"){
+if(!(validate105(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
+errors = vErrors.length;
+}
+}
+else if(tag0 === "skip"){
+const _errs6 = errors;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate102.errors = [{instancePath,schemaPath:"#/$defs/AdapterSkip/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === _errs6){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((data.type === undefined) && (missing0 = "type")) || ((data.id === undefined) && (missing0 = "id"))) || ((data.reason === undefined) && (missing0 = "reason"))){
+validate102.errors = [{instancePath,schemaPath:"#/$defs/AdapterSkip/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs8 = errors;
+for(const key0 in data){
+if(!(((key0 === "type") || (key0 === "id")) || (key0 === "reason"))){
+validate102.errors = [{instancePath,schemaPath:"#/$defs/AdapterSkip/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs8 === errors){
+if(data.type !== undefined){
+const _errs9 = errors;
+if("skip" !== data.type){
+validate102.errors = [{instancePath:instancePath+"/type",schemaPath:"#/$defs/AdapterSkip/properties/type/const",keyword:"const",params:{allowedValue: "skip"},message:"must be equal to constant"}];
+return false;
+}
+var valid6 = _errs9 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data.id !== undefined){
+let data1 = data.id;
+const _errs10 = errors;
+if(errors === _errs10){
+if(typeof data1 === "string"){
+if(data1.length === 0){
+validate102.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/AdapterSkip/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate102.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/AdapterSkip/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid6 = _errs10 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data.reason !== undefined){
+let data2 = data.reason;
+const _errs12 = errors;
+if(errors === _errs12){
+if(typeof data2 === "string"){
+if(data2.length === 0){
+validate102.errors = [{instancePath:instancePath+"/reason",schemaPath:"#/$defs/AdapterSkip/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate102.errors = [{instancePath:instancePath+"/reason",schemaPath:"#/$defs/AdapterSkip/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid6 = _errs12 === errors;
+}
+else {
+var valid6 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate102.errors = [{instancePath,schemaPath:"#/$defs/AdapterSkip/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+}
+else if(tag0 === "error"){
+const _errs15 = errors;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate102.errors = [{instancePath,schemaPath:"#/$defs/AdapterFailure/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === _errs15){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing1;
+if((((data.type === undefined) && (missing1 = "type")) || ((data.id === undefined) && (missing1 = "id"))) || ((data.message === undefined) && (missing1 = "message"))){
+validate102.errors = [{instancePath,schemaPath:"#/$defs/AdapterFailure/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+return false;
+}
+else {
+const _errs17 = errors;
+for(const key1 in data){
+if(!(((key1 === "type") || (key1 === "id")) || (key1 === "message"))){
+validate102.errors = [{instancePath,schemaPath:"#/$defs/AdapterFailure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs17 === errors){
+if(data.type !== undefined){
+const _errs18 = errors;
+if("error" !== data.type){
+validate102.errors = [{instancePath:instancePath+"/type",schemaPath:"#/$defs/AdapterFailure/properties/type/const",keyword:"const",params:{allowedValue: "error"},message:"must be equal to constant"}];
+return false;
+}
+var valid9 = _errs18 === errors;
+}
+else {
+var valid9 = true;
+}
+if(valid9){
+if(data.id !== undefined){
+let data4 = data.id;
+const _errs19 = errors;
+if(errors === _errs19){
+if(typeof data4 === "string"){
+if(data4.length === 0){
+validate102.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/AdapterFailure/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate102.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/AdapterFailure/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid9 = _errs19 === errors;
+}
+else {
+var valid9 = true;
+}
+if(valid9){
+if(data.message !== undefined){
+const _errs21 = errors;
+if(typeof data.message !== "string"){
+validate102.errors = [{instancePath:instancePath+"/message",schemaPath:"#/$defs/AdapterFailure/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid9 = _errs21 === errors;
+}
+else {
+var valid9 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate102.errors = [{instancePath,schemaPath:"#/$defs/AdapterFailure/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+}
+else {
+validate102.errors = [{instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "type", tagValue: tag0},message:"value of tag \"type\" must be in oneOf"}];
+return false;
+}
+}
+else {
+validate102.errors = [{instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "type", tagValue: tag0},message:"tag \"type\" must be string"}];
+return false;
+}
+}
+else {
+validate102.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate102.errors = vErrors;
+return errors === 0;
+}
+
+export const verdict_serverCase = validate111;
+const schema142 = {"plainJson":true,"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/server-case.schema.json","type":"object","properties":{"id":{"$ref":"envelope-fixture.schema.json#/$defs/FixtureId"},"description":{"$ref":"envelope-fixture.schema.json#/$defs/FixtureDescription"},"tags":{"$ref":"envelope-fixture.schema.json#/$defs/FixtureTags"},"source":{"$ref":"envelope-fixture.schema.json#/$defs/FixtureSource"},"isolation":{"type":"string","enum":["shared","fresh"]},"caller":{"$ref":"#/$defs/ServerCaller"},"setup":{"plainJson":true,"type":"array","minItems":1,"items":{"$ref":"#/$defs/ServerStep"}},"request":{"$ref":"#/$defs/ServerRequest"},"follow_pages":{"$ref":"#/$defs/ServerFollowPages"},"expect":{"$ref":"#/$defs/ServerExpectation"},"then":{"plainJson":true,"type":"array","minItems":1,"items":{"$ref":"#/$defs/ServerStep"}}},"required":["id","description","tags","caller","request","expect"],"additionalProperties":false,"$defs":{"ServerCaller":{"plainJson":true,"type":["string","null","object"],"minLength":1,"properties":{"token":{"type":"string","minLength":1}},"required":["token"],"additionalProperties":false},"ServerStep":{"plainJson":true,"type":"object","properties":{"name":{"$ref":"#/$defs/ServerStepName"},"description":{"type":"string","minLength":1},"caller":{"$ref":"#/$defs/ServerCaller"},"request":{"$ref":"#/$defs/ServerRequest"},"follow_pages":{"$ref":"#/$defs/ServerFollowPages"},"expect":{"$ref":"#/$defs/ServerExpectation"}},"required":["request","expect"],"additionalProperties":false},"ServerStepName":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"ServerFollowPages":{"type":"boolean"},"ServerRequest":{"plainJson":true,"type":"object","properties":{"method":{"type":"string","pattern":"^[A-Z]+$"},"path":{"type":"string","pattern":"^/"},"headers":{"plainJson":true,"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"type":["string","null"]}},"json":{},"body_text":{"type":"string"},"body_base64":{"type":"string","pattern":"^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"},"pad_bytes":{"type":"integer","minimum":1,"maximum":16777216}},"required":["path"],"additionalProperties":false},"ServerExpectation":{"plainJson":true,"type":"object","properties":{"status":{"plainJson":true,"type":["integer","array"],"minimum":100,"maximum":599,"minItems":2,"uniqueItems":true,"items":{"type":"integer","minimum":100,"maximum":599}},"code":{"$ref":"error-code.schema.json"},"codes":{"plainJson":true,"type":"array","minItems":2,"items":{"$ref":"error-code.schema.json"}},"headers":{"plainJson":true,"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"type":"string"}},"body":{},"issues":{"plainJson":true,"type":"array","minItems":1,"items":{"$ref":"envelope-fixture.schema.json#/$defs/ExpectedIssue"}},"row_count":{"type":"integer","minimum":0},"rows":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/ServerRow"}},"rows_unordered":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/ServerRow"}},"rows_include":{"plainJson":true,"type":"array","minItems":1,"items":{"$ref":"#/$defs/ServerRow"}},"columns":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/ServerColumn"}},"truncated":{"type":"boolean"},"pagination":{"plainJson":true,"type":"object","additionalProperties":true},"pages":{"plainJson":true,"type":"array","minItems":1,"items":{"$ref":"#/$defs/ServerPage"}},"text_excludes":{"plainJson":true,"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"same_body_as":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"}},"required":["status"],"additionalProperties":false},"ServerRow":{"plainJson":true,"type":"object","additionalProperties":true},"ServerColumn":{"plainJson":true,"type":"object","properties":{"name":{"type":"string"},"type":{"type":"string","minLength":1},"source_name":{"type":"string"}},"required":["name","type"],"additionalProperties":false},"ServerPage":{"plainJson":true,"type":"array","minItems":2,"maxItems":2,"items":{"type":"integer","minimum":0}}}};
+const schema147 = {"plainJson":true,"type":["string","null","object"],"minLength":1,"properties":{"token":{"type":"string","minLength":1}},"required":["token"],"additionalProperties":false};
+const schema151 = {"plainJson":true,"type":"object","properties":{"method":{"type":"string","pattern":"^[A-Z]+$"},"path":{"type":"string","pattern":"^/"},"headers":{"plainJson":true,"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"type":["string","null"]}},"json":{},"body_text":{"type":"string"},"body_base64":{"type":"string","pattern":"^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"},"pad_bytes":{"type":"integer","minimum":1,"maximum":16777216}},"required":["path"],"additionalProperties":false};
+const schema152 = {"type":"boolean"};
+const pattern25 = new RegExp("^[A-Z]+$", "u");
+const pattern26 = new RegExp("^/", "u");
+const pattern17 = new RegExp("^[a-z0-9-]+$", "u");
+const pattern28 = new RegExp("^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$", "u");
+const schema148 = {"plainJson":true,"type":"object","properties":{"name":{"$ref":"#/$defs/ServerStepName"},"description":{"type":"string","minLength":1},"caller":{"$ref":"#/$defs/ServerCaller"},"request":{"$ref":"#/$defs/ServerRequest"},"follow_pages":{"$ref":"#/$defs/ServerFollowPages"},"expect":{"$ref":"#/$defs/ServerExpectation"}},"required":["request","expect"],"additionalProperties":false};
+const schema149 = {"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"};
+const schema153 = {"plainJson":true,"type":"object","properties":{"status":{"plainJson":true,"type":["integer","array"],"minimum":100,"maximum":599,"minItems":2,"uniqueItems":true,"items":{"type":"integer","minimum":100,"maximum":599}},"code":{"$ref":"error-code.schema.json"},"codes":{"plainJson":true,"type":"array","minItems":2,"items":{"$ref":"error-code.schema.json"}},"headers":{"plainJson":true,"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"type":"string"}},"body":{},"issues":{"plainJson":true,"type":"array","minItems":1,"items":{"$ref":"envelope-fixture.schema.json#/$defs/ExpectedIssue"}},"row_count":{"type":"integer","minimum":0},"rows":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/ServerRow"}},"rows_unordered":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/ServerRow"}},"rows_include":{"plainJson":true,"type":"array","minItems":1,"items":{"$ref":"#/$defs/ServerRow"}},"columns":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/ServerColumn"}},"truncated":{"type":"boolean"},"pagination":{"plainJson":true,"type":"object","additionalProperties":true},"pages":{"plainJson":true,"type":"array","minItems":1,"items":{"$ref":"#/$defs/ServerPage"}},"text_excludes":{"plainJson":true,"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"same_body_as":{"type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"}},"required":["status"],"additionalProperties":false};
+const schema158 = {"plainJson":true,"type":"object","additionalProperties":true};
+const schema161 = {"plainJson":true,"type":"object","properties":{"name":{"type":"string"},"type":{"type":"string","minLength":1},"source_name":{"type":"string"}},"required":["name","type"],"additionalProperties":false};
+const schema162 = {"plainJson":true,"type":"array","minItems":2,"maxItems":2,"items":{"type":"integer","minimum":0}};
+
+function validate114(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate114.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.code === undefined) && (missing0 = "code")) || ((data.instancePath === undefined) && (missing0 = "instancePath"))){
+validate114.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((key0 === "code") || (key0 === "instancePath"))){
+validate114.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.code !== undefined){
+let data0 = data.code;
+const _errs2 = errors;
+if(typeof data0 !== "string"){
+validate114.errors = [{instancePath:instancePath+"/code",schemaPath:"error-code.schema.json/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if(!((((((((((((((((((((((((((((((((((((((((((((((((((data0 === "invalid_json") || (data0 === "unsupported_media_type")) || (data0 === "payload_too_large")) || (data0 === "sql_too_long")) || (data0 === "too_many_parameters")) || (data0 === "missing_field")) || (data0 === "unknown_field")) || (data0 === "invalid_type")) || (data0 === "invalid_value")) || (data0 === "invalid_format")) || (data0 === "too_small")) || (data0 === "too_big")) || (data0 === "unsupported_version")) || (data0 === "unsupported_dialect")) || (data0 === "unsupported_paramstyle")) || (data0 === "missing_parameter")) || (data0 === "unused_parameter")) || (data0 === "unknown_parameter")) || (data0 === "parameter_style_mismatch")) || (data0 === "invalid_parameter_value")) || (data0 === "duplicate_scope_table")) || (data0 === "unauthenticated")) || (data0 === "access_denied")) || (data0 === "operation_not_permitted")) || (data0 === "meta_table_not_found")) || (data0 === "data_source_not_found")) || (data0 === "data_source_mismatch")) || (data0 === "mixed_data_sources")) || (data0 === "route_not_found")) || (data0 === "method_not_allowed")) || (data0 === "sql_syntax_error")) || (data0 === "not_single_statement")) || (data0 === "statement_kind_mismatch")) || (data0 === "statement_not_allowed")) || (data0 === "relation_not_in_scope")) || (data0 === "write_not_in_scope")) || (data0 === "function_not_allowed")) || (data0 === "operator_not_allowed")) || (data0 === "catalog_access_not_allowed")) || (data0 === "unsupported_syntax")) || (data0 === "literal_comparison_not_allowed")) || (data0 === "query_error")) || (data0 === "unique_violation")) || (data0 === "constraint_violation")) || (data0 === "serialization_failure")) || (data0 === "idempotency_conflict")) || (data0 === "rate_limited")) || (data0 === "statement_timeout")) || (data0 === "internal_error")) || (data0 === "service_unavailable"))){
+validate114.errors = [{instancePath:instancePath+"/code",schemaPath:"error-code.schema.json/enum",keyword:"enum",params:{allowedValues: schema54.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.instancePath !== undefined){
+let data1 = data.instancePath;
+const _errs5 = errors;
+if(errors === _errs5){
+if(typeof data1 === "string"){
+if(!pattern8.test(data1)){
+validate114.errors = [{instancePath:instancePath+"/instancePath",schemaPath:"#/properties/instancePath/pattern",keyword:"pattern",params:{pattern: "^(/([^~/]|~[01])*)*$"},message:"must match pattern \""+"^(/([^~/]|~[01])*)*$"+"\""}];
+return false;
+}
+}
+else {
+validate114.errors = [{instancePath:instancePath+"/instancePath",schemaPath:"#/properties/instancePath/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+else {
+validate114.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate114.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate113(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate113.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.status === undefined) && (missing0 = "status")){
+validate113.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func7.call(schema153.properties, key0))){
+validate113.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.status !== undefined){
+let data0 = data.status;
+const _errs2 = errors;
+if((!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))) && (!(Array.isArray(data0)))){
+validate113.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: schema153.properties.status.type},message:"must be integer,array"}];
+return false;
+}
+if(typeof data0 == "object" && data0 !== null && (Array.isArray(data0) ? Object.getPrototypeOf(data0) !== Array.prototype : (Object.getPrototypeOf(data0) !== Object.prototype && Object.getPrototypeOf(data0) !== null))){
+validate113.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === _errs2){
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 > 599 || isNaN(data0)){
+validate113.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599"}];
+return false;
+}
+else {
+if(data0 < 100 || isNaN(data0)){
+validate113.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100"}];
+return false;
+}
+}
+}
+if(errors === _errs2){
+if(Array.isArray(data0)){
+if(data0.length < 2){
+validate113.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"}];
+return false;
+}
+else {
+var valid1 = true;
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+const _errs4 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validate113.errors = [{instancePath:instancePath+"/status/" + i0,schemaPath:"#/properties/status/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs4){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 599 || isNaN(data1)){
+validate113.errors = [{instancePath:instancePath+"/status/" + i0,schemaPath:"#/properties/status/items/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599"}];
+return false;
+}
+else {
+if(data1 < 100 || isNaN(data1)){
+validate113.errors = [{instancePath:instancePath+"/status/" + i0,schemaPath:"#/properties/status/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100"}];
+return false;
+}
+}
+}
+}
+var valid1 = _errs4 === errors;
+if(!valid1){
+break;
+}
+}
+if(valid1){
+let i1 = data0.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data0[i1];
+if(!(((typeof item0 == "number") && (!(item0 % 1) && !isNaN(item0))) && (isFinite(item0)))){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+validate113.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"}];
+return false;
+break;
+}
+indices0[item0] = i1;
+}
+}
+}
+}
+}
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.code !== undefined){
+let data2 = data.code;
+const _errs6 = errors;
+if(typeof data2 !== "string"){
+validate113.errors = [{instancePath:instancePath+"/code",schemaPath:"error-code.schema.json/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if(!((((((((((((((((((((((((((((((((((((((((((((((((((data2 === "invalid_json") || (data2 === "unsupported_media_type")) || (data2 === "payload_too_large")) || (data2 === "sql_too_long")) || (data2 === "too_many_parameters")) || (data2 === "missing_field")) || (data2 === "unknown_field")) || (data2 === "invalid_type")) || (data2 === "invalid_value")) || (data2 === "invalid_format")) || (data2 === "too_small")) || (data2 === "too_big")) || (data2 === "unsupported_version")) || (data2 === "unsupported_dialect")) || (data2 === "unsupported_paramstyle")) || (data2 === "missing_parameter")) || (data2 === "unused_parameter")) || (data2 === "unknown_parameter")) || (data2 === "parameter_style_mismatch")) || (data2 === "invalid_parameter_value")) || (data2 === "duplicate_scope_table")) || (data2 === "unauthenticated")) || (data2 === "access_denied")) || (data2 === "operation_not_permitted")) || (data2 === "meta_table_not_found")) || (data2 === "data_source_not_found")) || (data2 === "data_source_mismatch")) || (data2 === "mixed_data_sources")) || (data2 === "route_not_found")) || (data2 === "method_not_allowed")) || (data2 === "sql_syntax_error")) || (data2 === "not_single_statement")) || (data2 === "statement_kind_mismatch")) || (data2 === "statement_not_allowed")) || (data2 === "relation_not_in_scope")) || (data2 === "write_not_in_scope")) || (data2 === "function_not_allowed")) || (data2 === "operator_not_allowed")) || (data2 === "catalog_access_not_allowed")) || (data2 === "unsupported_syntax")) || (data2 === "literal_comparison_not_allowed")) || (data2 === "query_error")) || (data2 === "unique_violation")) || (data2 === "constraint_violation")) || (data2 === "serialization_failure")) || (data2 === "idempotency_conflict")) || (data2 === "rate_limited")) || (data2 === "statement_timeout")) || (data2 === "internal_error")) || (data2 === "service_unavailable"))){
+validate113.errors = [{instancePath:instancePath+"/code",schemaPath:"error-code.schema.json/enum",keyword:"enum",params:{allowedValues: schema54.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.codes !== undefined){
+let data3 = data.codes;
+const _errs9 = errors;
+if(typeof data3 == "object" && data3 !== null && (Array.isArray(data3) ? Object.getPrototypeOf(data3) !== Array.prototype : (Object.getPrototypeOf(data3) !== Object.prototype && Object.getPrototypeOf(data3) !== null))){
+validate113.errors = [{instancePath:instancePath+"/codes",schemaPath:"#/properties/codes/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === _errs9){
+if(Array.isArray(data3)){
+if(data3.length < 2){
+validate113.errors = [{instancePath:instancePath+"/codes",schemaPath:"#/properties/codes/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"}];
+return false;
+}
+else {
+var valid4 = true;
+const len1 = data3.length;
+for(let i2=0; i2<len1; i2++){
+let data4 = data3[i2];
+const _errs11 = errors;
+if(typeof data4 !== "string"){
+validate113.errors = [{instancePath:instancePath+"/codes/" + i2,schemaPath:"error-code.schema.json/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if(!((((((((((((((((((((((((((((((((((((((((((((((((((data4 === "invalid_json") || (data4 === "unsupported_media_type")) || (data4 === "payload_too_large")) || (data4 === "sql_too_long")) || (data4 === "too_many_parameters")) || (data4 === "missing_field")) || (data4 === "unknown_field")) || (data4 === "invalid_type")) || (data4 === "invalid_value")) || (data4 === "invalid_format")) || (data4 === "too_small")) || (data4 === "too_big")) || (data4 === "unsupported_version")) || (data4 === "unsupported_dialect")) || (data4 === "unsupported_paramstyle")) || (data4 === "missing_parameter")) || (data4 === "unused_parameter")) || (data4 === "unknown_parameter")) || (data4 === "parameter_style_mismatch")) || (data4 === "invalid_parameter_value")) || (data4 === "duplicate_scope_table")) || (data4 === "unauthenticated")) || (data4 === "access_denied")) || (data4 === "operation_not_permitted")) || (data4 === "meta_table_not_found")) || (data4 === "data_source_not_found")) || (data4 === "data_source_mismatch")) || (data4 === "mixed_data_sources")) || (data4 === "route_not_found")) || (data4 === "method_not_allowed")) || (data4 === "sql_syntax_error")) || (data4 === "not_single_statement")) || (data4 === "statement_kind_mismatch")) || (data4 === "statement_not_allowed")) || (data4 === "relation_not_in_scope")) || (data4 === "write_not_in_scope")) || (data4 === "function_not_allowed")) || (data4 === "operator_not_allowed")) || (data4 === "catalog_access_not_allowed")) || (data4 === "unsupported_syntax")) || (data4 === "literal_comparison_not_allowed")) || (data4 === "query_error")) || (data4 === "unique_violation")) || (data4 === "constraint_violation")) || (data4 === "serialization_failure")) || (data4 === "idempotency_conflict")) || (data4 === "rate_limited")) || (data4 === "statement_timeout")) || (data4 === "internal_error")) || (data4 === "service_unavailable"))){
+validate113.errors = [{instancePath:instancePath+"/codes/" + i2,schemaPath:"error-code.schema.json/enum",keyword:"enum",params:{allowedValues: schema54.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid4 = _errs11 === errors;
+if(!valid4){
+break;
+}
+}
+}
+}
+else {
+validate113.errors = [{instancePath:instancePath+"/codes",schemaPath:"#/properties/codes/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs9 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.headers !== undefined){
+let data5 = data.headers;
+const _errs14 = errors;
+if(typeof data5 == "object" && data5 !== null && (Array.isArray(data5) ? Object.getPrototypeOf(data5) !== Array.prototype : (Object.getPrototypeOf(data5) !== Object.prototype && Object.getPrototypeOf(data5) !== null))){
+validate113.errors = [{instancePath:instancePath+"/headers",schemaPath:"#/properties/headers/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === _errs14){
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key1 in data5){
+const _errs16 = errors;
+if(typeof key1 === "string"){
+if(!pattern17.test(key1)){
+const err0 = {instancePath:instancePath+"/headers",schemaPath:"#/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",propertyName:key1};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+var valid6 = _errs16 === errors;
+if(!valid6){
+const err1 = {instancePath:instancePath+"/headers",schemaPath:"#/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+validate113.errors = vErrors;
+return false;
+break;
+}
+}
+if(valid6){
+for(const key2 in data5){
+const _errs18 = errors;
+if(typeof data5[key2] !== "string"){
+validate113.errors = [{instancePath:instancePath+"/headers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/headers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid7 = _errs18 === errors;
+if(!valid7){
+break;
+}
+}
+}
+}
+else {
+validate113.errors = [{instancePath:instancePath+"/headers",schemaPath:"#/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs14 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.issues !== undefined){
+let data7 = data.issues;
+const _errs20 = errors;
+if(typeof data7 == "object" && data7 !== null && (Array.isArray(data7) ? Object.getPrototypeOf(data7) !== Array.prototype : (Object.getPrototypeOf(data7) !== Object.prototype && Object.getPrototypeOf(data7) !== null))){
+validate113.errors = [{instancePath:instancePath+"/issues",schemaPath:"#/properties/issues/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === _errs20){
+if(Array.isArray(data7)){
+if(data7.length < 1){
+validate113.errors = [{instancePath:instancePath+"/issues",schemaPath:"#/properties/issues/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
+var valid8 = true;
+const len2 = data7.length;
+for(let i3=0; i3<len2; i3++){
+const _errs22 = errors;
+if(!(validate114(data7[i3], {instancePath:instancePath+"/issues/" + i3,parentData:data7,parentDataProperty:i3,rootData}))){
+vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+errors = vErrors.length;
+}
+var valid8 = _errs22 === errors;
+if(!valid8){
+break;
+}
+}
+}
+}
+else {
+validate113.errors = [{instancePath:instancePath+"/issues",schemaPath:"#/properties/issues/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs20 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.row_count !== undefined){
+let data9 = data.row_count;
+const _errs23 = errors;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+validate113.errors = [{instancePath:instancePath+"/row_count",schemaPath:"#/properties/row_count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs23){
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 0 || isNaN(data9)){
+validate113.errors = [{instancePath:instancePath+"/row_count",schemaPath:"#/properties/row_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid0 = _errs23 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.rows !== undefined){
+let data10 = data.rows;
+const _errs25 = errors;
+if(typeof data10 == "object" && data10 !== null && (Array.isArray(data10) ? Object.getPrototypeOf(data10) !== Array.prototype : (Object.getPrototypeOf(data10) !== Object.prototype && Object.getPrototypeOf(data10) !== null))){
+validate113.errors = [{instancePath:instancePath+"/rows",schemaPath:"#/properties/rows/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === _errs25){
+if(Array.isArray(data10)){
+var valid9 = true;
+const len3 = data10.length;
+for(let i4=0; i4<len3; i4++){
+let data11 = data10[i4];
+const _errs27 = errors;
+const _errs28 = errors;
+if(typeof data11 == "object" && data11 !== null && (Array.isArray(data11) ? Object.getPrototypeOf(data11) !== Array.prototype : (Object.getPrototypeOf(data11) !== Object.prototype && Object.getPrototypeOf(data11) !== null))){
+validate113.errors = [{instancePath:instancePath+"/rows/" + i4,schemaPath:"#/$defs/ServerRow/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === _errs28){
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+}
+else {
+validate113.errors = [{instancePath:instancePath+"/rows/" + i4,schemaPath:"#/$defs/ServerRow/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid9 = _errs27 === errors;
+if(!valid9){
+break;
+}
+}
+}
+else {
+validate113.errors = [{instancePath:instancePath+"/rows",schemaPath:"#/properties/rows/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs25 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.rows_unordered !== undefined){
+let data12 = data.rows_unordered;
+const _errs31 = errors;
+if(typeof data12 == "object" && data12 !== null && (Array.isArray(data12) ? Object.getPrototypeOf(data12) !== Array.prototype : (Object.getPrototypeOf(data12) !== Object.prototype && Object.getPrototypeOf(data12) !== null))){
+validate113.errors = [{instancePath:instancePath+"/rows_unordered",schemaPath:"#/properties/rows_unordered/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === _errs31){
+if(Array.isArray(data12)){
+var valid11 = true;
+const len4 = data12.length;
+for(let i5=0; i5<len4; i5++){
+let data13 = data12[i5];
+const _errs33 = errors;
+const _errs34 = errors;
+if(typeof data13 == "object" && data13 !== null && (Array.isArray(data13) ? Object.getPrototypeOf(data13) !== Array.prototype : (Object.getPrototypeOf(data13) !== Object.prototype && Object.getPrototypeOf(data13) !== null))){
+validate113.errors = [{instancePath:instancePath+"/rows_unordered/" + i5,schemaPath:"#/$defs/ServerRow/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === _errs34){
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+}
+else {
+validate113.errors = [{instancePath:instancePath+"/rows_unordered/" + i5,schemaPath:"#/$defs/ServerRow/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid11 = _errs33 === errors;
+if(!valid11){
+break;
+}
+}
+}
+else {
+validate113.errors = [{instancePath:instancePath+"/rows_unordered",schemaPath:"#/properties/rows_unordered/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs31 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.rows_include !== undefined){
+let data14 = data.rows_include;
+const _errs37 = errors;
+if(typeof data14 == "object" && data14 !== null && (Array.isArray(data14) ? Object.getPrototypeOf(data14) !== Array.prototype : (Object.getPrototypeOf(data14) !== Object.prototype && Object.getPrototypeOf(data14) !== null))){
+validate113.errors = [{instancePath:instancePath+"/rows_include",schemaPath:"#/properties/rows_include/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === _errs37){
+if(Array.isArray(data14)){
+if(data14.length < 1){
+validate113.errors = [{instancePath:instancePath+"/rows_include",schemaPath:"#/properties/rows_include/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
+var valid13 = true;
+const len5 = data14.length;
+for(let i6=0; i6<len5; i6++){
+let data15 = data14[i6];
+const _errs39 = errors;
+const _errs40 = errors;
+if(typeof data15 == "object" && data15 !== null && (Array.isArray(data15) ? Object.getPrototypeOf(data15) !== Array.prototype : (Object.getPrototypeOf(data15) !== Object.prototype && Object.getPrototypeOf(data15) !== null))){
+validate113.errors = [{instancePath:instancePath+"/rows_include/" + i6,schemaPath:"#/$defs/ServerRow/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === _errs40){
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+}
+else {
+validate113.errors = [{instancePath:instancePath+"/rows_include/" + i6,schemaPath:"#/$defs/ServerRow/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid13 = _errs39 === errors;
+if(!valid13){
+break;
+}
+}
+}
+}
+else {
+validate113.errors = [{instancePath:instancePath+"/rows_include",schemaPath:"#/properties/rows_include/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs37 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.columns !== undefined){
+let data16 = data.columns;
+const _errs43 = errors;
+if(typeof data16 == "object" && data16 !== null && (Array.isArray(data16) ? Object.getPrototypeOf(data16) !== Array.prototype : (Object.getPrototypeOf(data16) !== Object.prototype && Object.getPrototypeOf(data16) !== null))){
+validate113.errors = [{instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === _errs43){
+if(Array.isArray(data16)){
+var valid15 = true;
+const len6 = data16.length;
+for(let i7=0; i7<len6; i7++){
+let data17 = data16[i7];
+const _errs45 = errors;
+const _errs46 = errors;
+if(typeof data17 == "object" && data17 !== null && (Array.isArray(data17) ? Object.getPrototypeOf(data17) !== Array.prototype : (Object.getPrototypeOf(data17) !== Object.prototype && Object.getPrototypeOf(data17) !== null))){
+validate113.errors = [{instancePath:instancePath+"/columns/" + i7,schemaPath:"#/$defs/ServerColumn/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === _errs46){
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+let missing1;
+if(((data17.name === undefined) && (missing1 = "name")) || ((data17.type === undefined) && (missing1 = "type"))){
+validate113.errors = [{instancePath:instancePath+"/columns/" + i7,schemaPath:"#/$defs/ServerColumn/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+return false;
+}
+else {
+const _errs48 = errors;
+for(const key3 in data17){
+if(!(((key3 === "name") || (key3 === "type")) || (key3 === "source_name"))){
+validate113.errors = [{instancePath:instancePath+"/columns/" + i7,schemaPath:"#/$defs/ServerColumn/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs48 === errors){
+if(data17.name !== undefined){
+const _errs49 = errors;
+if(typeof data17.name !== "string"){
+validate113.errors = [{instancePath:instancePath+"/columns/" + i7+"/name",schemaPath:"#/$defs/ServerColumn/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid17 = _errs49 === errors;
+}
+else {
+var valid17 = true;
+}
+if(valid17){
+if(data17.type !== undefined){
+let data19 = data17.type;
+const _errs51 = errors;
+if(errors === _errs51){
+if(typeof data19 === "string"){
+if(data19.length === 0){
+validate113.errors = [{instancePath:instancePath+"/columns/" + i7+"/type",schemaPath:"#/$defs/ServerColumn/properties/type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate113.errors = [{instancePath:instancePath+"/columns/" + i7+"/type",schemaPath:"#/$defs/ServerColumn/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid17 = _errs51 === errors;
+}
+else {
+var valid17 = true;
+}
+if(valid17){
+if(data17.source_name !== undefined){
+const _errs53 = errors;
+if(typeof data17.source_name !== "string"){
+validate113.errors = [{instancePath:instancePath+"/columns/" + i7+"/source_name",schemaPath:"#/$defs/ServerColumn/properties/source_name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid17 = _errs53 === errors;
+}
+else {
+var valid17 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate113.errors = [{instancePath:instancePath+"/columns/" + i7,schemaPath:"#/$defs/ServerColumn/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid15 = _errs45 === errors;
+if(!valid15){
+break;
+}
+}
+}
+else {
+validate113.errors = [{instancePath:instancePath+"/columns",schemaPath:"#/properties/columns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs43 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.truncated !== undefined){
+const _errs55 = errors;
+if(typeof data.truncated !== "boolean"){
+validate113.errors = [{instancePath:instancePath+"/truncated",schemaPath:"#/properties/truncated/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid0 = _errs55 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.pagination !== undefined){
+let data22 = data.pagination;
+const _errs57 = errors;
+if(typeof data22 == "object" && data22 !== null && (Array.isArray(data22) ? Object.getPrototypeOf(data22) !== Array.prototype : (Object.getPrototypeOf(data22) !== Object.prototype && Object.getPrototypeOf(data22) !== null))){
+validate113.errors = [{instancePath:instancePath+"/pagination",schemaPath:"#/properties/pagination/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === _errs57){
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+}
+else {
+validate113.errors = [{instancePath:instancePath+"/pagination",schemaPath:"#/properties/pagination/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs57 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.pages !== undefined){
+let data23 = data.pages;
+const _errs60 = errors;
+if(typeof data23 == "object" && data23 !== null && (Array.isArray(data23) ? Object.getPrototypeOf(data23) !== Array.prototype : (Object.getPrototypeOf(data23) !== Object.prototype && Object.getPrototypeOf(data23) !== null))){
+validate113.errors = [{instancePath:instancePath+"/pages",schemaPath:"#/properties/pages/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === _errs60){
+if(Array.isArray(data23)){
+if(data23.length < 1){
+validate113.errors = [{instancePath:instancePath+"/pages",schemaPath:"#/properties/pages/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
+var valid18 = true;
+const len7 = data23.length;
+for(let i8=0; i8<len7; i8++){
+let data24 = data23[i8];
+const _errs62 = errors;
+const _errs63 = errors;
+if(typeof data24 == "object" && data24 !== null && (Array.isArray(data24) ? Object.getPrototypeOf(data24) !== Array.prototype : (Object.getPrototypeOf(data24) !== Object.prototype && Object.getPrototypeOf(data24) !== null))){
+validate113.errors = [{instancePath:instancePath+"/pages/" + i8,schemaPath:"#/$defs/ServerPage/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === _errs63){
+if(Array.isArray(data24)){
+if(data24.length > 2){
+validate113.errors = [{instancePath:instancePath+"/pages/" + i8,schemaPath:"#/$defs/ServerPage/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"}];
+return false;
+}
+else {
+if(data24.length < 2){
+validate113.errors = [{instancePath:instancePath+"/pages/" + i8,schemaPath:"#/$defs/ServerPage/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"}];
+return false;
+}
+else {
+var valid20 = true;
+const len8 = data24.length;
+for(let i9=0; i9<len8; i9++){
+let data25 = data24[i9];
+const _errs65 = errors;
+if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
+validate113.errors = [{instancePath:instancePath+"/pages/" + i8+"/" + i9,schemaPath:"#/$defs/ServerPage/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs65){
+if((typeof data25 == "number") && (isFinite(data25))){
+if(data25 < 0 || isNaN(data25)){
+validate113.errors = [{instancePath:instancePath+"/pages/" + i8+"/" + i9,schemaPath:"#/$defs/ServerPage/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid20 = _errs65 === errors;
+if(!valid20){
+break;
+}
+}
+}
+}
+}
+else {
+validate113.errors = [{instancePath:instancePath+"/pages/" + i8,schemaPath:"#/$defs/ServerPage/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid18 = _errs62 === errors;
+if(!valid18){
+break;
+}
+}
+}
+}
+else {
+validate113.errors = [{instancePath:instancePath+"/pages",schemaPath:"#/properties/pages/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs60 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.text_excludes !== undefined){
+let data26 = data.text_excludes;
+const _errs67 = errors;
+if(typeof data26 == "object" && data26 !== null && (Array.isArray(data26) ? Object.getPrototypeOf(data26) !== Array.prototype : (Object.getPrototypeOf(data26) !== Object.prototype && Object.getPrototypeOf(data26) !== null))){
+validate113.errors = [{instancePath:instancePath+"/text_excludes",schemaPath:"#/properties/text_excludes/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === _errs67){
+if(Array.isArray(data26)){
+if(data26.length < 1){
+validate113.errors = [{instancePath:instancePath+"/text_excludes",schemaPath:"#/properties/text_excludes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
+var valid21 = true;
+const len9 = data26.length;
+for(let i10=0; i10<len9; i10++){
+let data27 = data26[i10];
+const _errs69 = errors;
+if(errors === _errs69){
+if(typeof data27 === "string"){
+if(data27.length === 0){
+validate113.errors = [{instancePath:instancePath+"/text_excludes/" + i10,schemaPath:"#/properties/text_excludes/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate113.errors = [{instancePath:instancePath+"/text_excludes/" + i10,schemaPath:"#/properties/text_excludes/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid21 = _errs69 === errors;
+if(!valid21){
+break;
+}
+}
+}
+}
+else {
+validate113.errors = [{instancePath:instancePath+"/text_excludes",schemaPath:"#/properties/text_excludes/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs67 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.same_body_as !== undefined){
+let data28 = data.same_body_as;
+const _errs71 = errors;
+if(errors === _errs71){
+if(typeof data28 === "string"){
+if(!pattern11.test(data28)){
+validate113.errors = [{instancePath:instancePath+"/same_body_as",schemaPath:"#/properties/same_body_as/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""}];
+return false;
+}
+}
+else {
+validate113.errors = [{instancePath:instancePath+"/same_body_as",schemaPath:"#/properties/same_body_as/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs71 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate113.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate113.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate112.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.request === undefined) && (missing0 = "request")) || ((data.expect === undefined) && (missing0 = "expect"))){
+validate112.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((((key0 === "name") || (key0 === "description")) || (key0 === "caller")) || (key0 === "request")) || (key0 === "follow_pages")) || (key0 === "expect"))){
+validate112.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.name !== undefined){
+let data0 = data.name;
+const _errs2 = errors;
+const _errs3 = errors;
+if(errors === _errs3){
+if(typeof data0 === "string"){
+if(!pattern11.test(data0)){
+validate112.errors = [{instancePath:instancePath+"/name",schemaPath:"#/$defs/ServerStepName/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""}];
+return false;
+}
+}
+else {
+validate112.errors = [{instancePath:instancePath+"/name",schemaPath:"#/$defs/ServerStepName/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.description !== undefined){
+let data1 = data.description;
+const _errs5 = errors;
+if(errors === _errs5){
+if(typeof data1 === "string"){
+if(data1.length === 0){
+validate112.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate112.errors = [{instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.caller !== undefined){
+let data2 = data.caller;
+const _errs7 = errors;
+const _errs8 = errors;
+if(((typeof data2 !== "string") && (data2 !== null)) && (!(data2 && typeof data2 == "object" && !Array.isArray(data2)))){
+validate112.errors = [{instancePath:instancePath+"/caller",schemaPath:"#/$defs/ServerCaller/type",keyword:"type",params:{type: schema147.type},message:"must be string,null,object"}];
+return false;
+}
+if(typeof data2 == "object" && data2 !== null && (Array.isArray(data2) ? Object.getPrototypeOf(data2) !== Array.prototype : (Object.getPrototypeOf(data2) !== Object.prototype && Object.getPrototypeOf(data2) !== null))){
+validate112.errors = [{instancePath:instancePath+"/caller",schemaPath:"#/$defs/ServerCaller/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === _errs8){
+if(typeof data2 === "string"){
+if(data2.length === 0){
+validate112.errors = [{instancePath:instancePath+"/caller",schemaPath:"#/$defs/ServerCaller/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+if(errors === _errs8){
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+let missing1;
+if((data2.token === undefined) && (missing1 = "token")){
+validate112.errors = [{instancePath:instancePath+"/caller",schemaPath:"#/$defs/ServerCaller/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+return false;
+}
+else {
+const _errs10 = errors;
+for(const key1 in data2){
+if(!(key1 === "token")){
+validate112.errors = [{instancePath:instancePath+"/caller",schemaPath:"#/$defs/ServerCaller/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs10 === errors){
+if(data2.token !== undefined){
+let data3 = data2.token;
+const _errs11 = errors;
+if(errors === _errs11){
+if(typeof data3 === "string"){
+if(data3.length === 0){
+validate112.errors = [{instancePath:instancePath+"/caller/token",schemaPath:"#/$defs/ServerCaller/properties/token/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate112.errors = [{instancePath:instancePath+"/caller/token",schemaPath:"#/$defs/ServerCaller/properties/token/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+}
+}
+}
+}
+}
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.request !== undefined){
+let data4 = data.request;
+const _errs13 = errors;
+const _errs14 = errors;
+if(typeof data4 == "object" && data4 !== null && (Array.isArray(data4) ? Object.getPrototypeOf(data4) !== Array.prototype : (Object.getPrototypeOf(data4) !== Object.prototype && Object.getPrototypeOf(data4) !== null))){
+validate112.errors = [{instancePath:instancePath+"/request",schemaPath:"#/$defs/ServerRequest/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === _errs14){
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+let missing2;
+if((data4.path === undefined) && (missing2 = "path")){
+validate112.errors = [{instancePath:instancePath+"/request",schemaPath:"#/$defs/ServerRequest/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+return false;
+}
+else {
+const _errs16 = errors;
+for(const key2 in data4){
+if(!(((((((key2 === "method") || (key2 === "path")) || (key2 === "headers")) || (key2 === "json")) || (key2 === "body_text")) || (key2 === "body_base64")) || (key2 === "pad_bytes"))){
+validate112.errors = [{instancePath:instancePath+"/request",schemaPath:"#/$defs/ServerRequest/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs16 === errors){
+if(data4.method !== undefined){
+let data5 = data4.method;
+const _errs17 = errors;
+if(errors === _errs17){
+if(typeof data5 === "string"){
+if(!pattern25.test(data5)){
+validate112.errors = [{instancePath:instancePath+"/request/method",schemaPath:"#/$defs/ServerRequest/properties/method/pattern",keyword:"pattern",params:{pattern: "^[A-Z]+$"},message:"must match pattern \""+"^[A-Z]+$"+"\""}];
+return false;
+}
+}
+else {
+validate112.errors = [{instancePath:instancePath+"/request/method",schemaPath:"#/$defs/ServerRequest/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid5 = _errs17 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data4.path !== undefined){
+let data6 = data4.path;
+const _errs19 = errors;
+if(errors === _errs19){
+if(typeof data6 === "string"){
+if(!pattern26.test(data6)){
+validate112.errors = [{instancePath:instancePath+"/request/path",schemaPath:"#/$defs/ServerRequest/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\""}];
+return false;
+}
+}
+else {
+validate112.errors = [{instancePath:instancePath+"/request/path",schemaPath:"#/$defs/ServerRequest/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid5 = _errs19 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data4.headers !== undefined){
+let data7 = data4.headers;
+const _errs21 = errors;
+if(typeof data7 == "object" && data7 !== null && (Array.isArray(data7) ? Object.getPrototypeOf(data7) !== Array.prototype : (Object.getPrototypeOf(data7) !== Object.prototype && Object.getPrototypeOf(data7) !== null))){
+validate112.errors = [{instancePath:instancePath+"/request/headers",schemaPath:"#/$defs/ServerRequest/properties/headers/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === _errs21){
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+for(const key3 in data7){
+const _errs23 = errors;
+if(typeof key3 === "string"){
+if(!pattern17.test(key3)){
+const err0 = {instancePath:instancePath+"/request/headers",schemaPath:"#/$defs/ServerRequest/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",propertyName:key3};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+var valid6 = _errs23 === errors;
+if(!valid6){
+const err1 = {instancePath:instancePath+"/request/headers",schemaPath:"#/$defs/ServerRequest/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+validate112.errors = vErrors;
+return false;
+break;
+}
+}
+if(valid6){
+for(const key4 in data7){
+let data8 = data7[key4];
+const _errs25 = errors;
+if((typeof data8 !== "string") && (data8 !== null)){
+validate112.errors = [{instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/ServerRequest/properties/headers/additionalProperties/type",keyword:"type",params:{type: schema151.properties.headers.additionalProperties.type},message:"must be string,null"}];
+return false;
+}
+var valid7 = _errs25 === errors;
+if(!valid7){
+break;
+}
+}
+}
+}
+else {
+validate112.errors = [{instancePath:instancePath+"/request/headers",schemaPath:"#/$defs/ServerRequest/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid5 = _errs21 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data4.body_text !== undefined){
+const _errs27 = errors;
+if(typeof data4.body_text !== "string"){
+validate112.errors = [{instancePath:instancePath+"/request/body_text",schemaPath:"#/$defs/ServerRequest/properties/body_text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid5 = _errs27 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data4.body_base64 !== undefined){
+let data10 = data4.body_base64;
+const _errs29 = errors;
+if(errors === _errs29){
+if(typeof data10 === "string"){
+if(!pattern28.test(data10)){
+validate112.errors = [{instancePath:instancePath+"/request/body_base64",schemaPath:"#/$defs/ServerRequest/properties/body_base64/pattern",keyword:"pattern",params:{pattern: "^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"},message:"must match pattern \""+"^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"+"\""}];
+return false;
+}
+}
+else {
+validate112.errors = [{instancePath:instancePath+"/request/body_base64",schemaPath:"#/$defs/ServerRequest/properties/body_base64/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid5 = _errs29 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data4.pad_bytes !== undefined){
+let data11 = data4.pad_bytes;
+const _errs31 = errors;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+validate112.errors = [{instancePath:instancePath+"/request/pad_bytes",schemaPath:"#/$defs/ServerRequest/properties/pad_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs31){
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 16777216 || isNaN(data11)){
+validate112.errors = [{instancePath:instancePath+"/request/pad_bytes",schemaPath:"#/$defs/ServerRequest/properties/pad_bytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16777216},message:"must be <= 16777216"}];
+return false;
+}
+else {
+if(data11 < 1 || isNaN(data11)){
+validate112.errors = [{instancePath:instancePath+"/request/pad_bytes",schemaPath:"#/$defs/ServerRequest/properties/pad_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+}
+var valid5 = _errs31 === errors;
+}
+else {
+var valid5 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate112.errors = [{instancePath:instancePath+"/request",schemaPath:"#/$defs/ServerRequest/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs13 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.follow_pages !== undefined){
+const _errs33 = errors;
+if(typeof data.follow_pages !== "boolean"){
+validate112.errors = [{instancePath:instancePath+"/follow_pages",schemaPath:"#/$defs/ServerFollowPages/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid0 = _errs33 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.expect !== undefined){
+const _errs36 = errors;
+if(!(validate113(data.expect, {instancePath:instancePath+"/expect",parentData:data,parentDataProperty:"expect",rootData}))){
+vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs36 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate112.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate112.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate111(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="https://compiled-sql.dev/schemas/compiled-sql.v1/server-case.schema.json" */;
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate111.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((((((data.id === undefined) && (missing0 = "id")) || ((data.description === undefined) && (missing0 = "description"))) || ((data.tags === undefined) && (missing0 = "tags"))) || ((data.caller === undefined) && (missing0 = "caller"))) || ((data.request === undefined) && (missing0 = "request"))) || ((data.expect === undefined) && (missing0 = "expect"))){
+validate111.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func7.call(schema142.properties, key0))){
+validate111.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.id !== undefined){
+let data0 = data.id;
+const _errs2 = errors;
+const _errs3 = errors;
+if(errors === _errs3){
+if(typeof data0 === "string"){
+if(!pattern10.test(data0)){
+validate111.errors = [{instancePath:instancePath+"/id",schemaPath:"envelope-fixture.schema.json#/$defs/FixtureId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)*$"+"\""}];
+return false;
+}
+}
+else {
+validate111.errors = [{instancePath:instancePath+"/id",schemaPath:"envelope-fixture.schema.json#/$defs/FixtureId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.description !== undefined){
+let data1 = data.description;
+const _errs5 = errors;
+const _errs6 = errors;
+if(errors === _errs6){
+if(typeof data1 === "string"){
+if(data1.length === 0){
+validate111.errors = [{instancePath:instancePath+"/description",schemaPath:"envelope-fixture.schema.json#/$defs/FixtureDescription/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate111.errors = [{instancePath:instancePath+"/description",schemaPath:"envelope-fixture.schema.json#/$defs/FixtureDescription/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.tags !== undefined){
+let data2 = data.tags;
+const _errs8 = errors;
+const _errs9 = errors;
+if(typeof data2 == "object" && data2 !== null && (Array.isArray(data2) ? Object.getPrototypeOf(data2) !== Array.prototype : (Object.getPrototypeOf(data2) !== Object.prototype && Object.getPrototypeOf(data2) !== null))){
+validate111.errors = [{instancePath:instancePath+"/tags",schemaPath:"envelope-fixture.schema.json#/$defs/FixtureTags/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === _errs9){
+if(Array.isArray(data2)){
+var valid4 = true;
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+const _errs11 = errors;
+if(errors === _errs11){
+if(typeof data3 === "string"){
+if(!pattern11.test(data3)){
+validate111.errors = [{instancePath:instancePath+"/tags/" + i0,schemaPath:"envelope-fixture.schema.json#/$defs/FixtureTags/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""}];
+return false;
+}
+}
+else {
+validate111.errors = [{instancePath:instancePath+"/tags/" + i0,schemaPath:"envelope-fixture.schema.json#/$defs/FixtureTags/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid4 = _errs11 === errors;
+if(!valid4){
+break;
+}
+}
+if(valid4){
+let i1 = data2.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data2[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+validate111.errors = [{instancePath:instancePath+"/tags",schemaPath:"envelope-fixture.schema.json#/$defs/FixtureTags/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"}];
+return false;
+break;
+}
+indices0[item0] = i1;
+}
+}
+}
+}
+else {
+validate111.errors = [{instancePath:instancePath+"/tags",schemaPath:"envelope-fixture.schema.json#/$defs/FixtureTags/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.source !== undefined){
+let data4 = data.source;
+const _errs13 = errors;
+const _errs14 = errors;
+if(errors === _errs14){
+if(typeof data4 === "string"){
+if(data4.length === 0){
+validate111.errors = [{instancePath:instancePath+"/source",schemaPath:"envelope-fixture.schema.json#/$defs/FixtureSource/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate111.errors = [{instancePath:instancePath+"/source",schemaPath:"envelope-fixture.schema.json#/$defs/FixtureSource/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs13 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.isolation !== undefined){
+let data5 = data.isolation;
+const _errs16 = errors;
+if(typeof data5 !== "string"){
+validate111.errors = [{instancePath:instancePath+"/isolation",schemaPath:"#/properties/isolation/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if(!((data5 === "shared") || (data5 === "fresh"))){
+validate111.errors = [{instancePath:instancePath+"/isolation",schemaPath:"#/properties/isolation/enum",keyword:"enum",params:{allowedValues: schema142.properties.isolation.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid0 = _errs16 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.caller !== undefined){
+let data6 = data.caller;
+const _errs18 = errors;
+const _errs19 = errors;
+if(((typeof data6 !== "string") && (data6 !== null)) && (!(data6 && typeof data6 == "object" && !Array.isArray(data6)))){
+validate111.errors = [{instancePath:instancePath+"/caller",schemaPath:"#/$defs/ServerCaller/type",keyword:"type",params:{type: schema147.type},message:"must be string,null,object"}];
+return false;
+}
+if(typeof data6 == "object" && data6 !== null && (Array.isArray(data6) ? Object.getPrototypeOf(data6) !== Array.prototype : (Object.getPrototypeOf(data6) !== Object.prototype && Object.getPrototypeOf(data6) !== null))){
+validate111.errors = [{instancePath:instancePath+"/caller",schemaPath:"#/$defs/ServerCaller/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === _errs19){
+if(typeof data6 === "string"){
+if(data6.length === 0){
+validate111.errors = [{instancePath:instancePath+"/caller",schemaPath:"#/$defs/ServerCaller/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+if(errors === _errs19){
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+let missing1;
+if((data6.token === undefined) && (missing1 = "token")){
+validate111.errors = [{instancePath:instancePath+"/caller",schemaPath:"#/$defs/ServerCaller/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+return false;
+}
+else {
+const _errs21 = errors;
+for(const key1 in data6){
+if(!(key1 === "token")){
+validate111.errors = [{instancePath:instancePath+"/caller",schemaPath:"#/$defs/ServerCaller/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs21 === errors){
+if(data6.token !== undefined){
+let data7 = data6.token;
+const _errs22 = errors;
+if(errors === _errs22){
+if(typeof data7 === "string"){
+if(data7.length === 0){
+validate111.errors = [{instancePath:instancePath+"/caller/token",schemaPath:"#/$defs/ServerCaller/properties/token/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate111.errors = [{instancePath:instancePath+"/caller/token",schemaPath:"#/$defs/ServerCaller/properties/token/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+}
+}
+}
+}
+}
+}
+var valid0 = _errs18 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.setup !== undefined){
+let data8 = data.setup;
+const _errs24 = errors;
+if(typeof data8 == "object" && data8 !== null && (Array.isArray(data8) ? Object.getPrototypeOf(data8) !== Array.prototype : (Object.getPrototypeOf(data8) !== Object.prototype && Object.getPrototypeOf(data8) !== null))){
+validate111.errors = [{instancePath:instancePath+"/setup",schemaPath:"#/properties/setup/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === _errs24){
+if(Array.isArray(data8)){
+if(data8.length < 1){
+validate111.errors = [{instancePath:instancePath+"/setup",schemaPath:"#/properties/setup/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
+var valid9 = true;
+const len1 = data8.length;
+for(let i2=0; i2<len1; i2++){
+const _errs26 = errors;
+if(!(validate112(data8[i2], {instancePath:instancePath+"/setup/" + i2,parentData:data8,parentDataProperty:i2,rootData}))){
+vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
+errors = vErrors.length;
+}
+var valid9 = _errs26 === errors;
+if(!valid9){
+break;
+}
+}
+}
+}
+else {
+validate111.errors = [{instancePath:instancePath+"/setup",schemaPath:"#/properties/setup/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs24 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.request !== undefined){
+let data10 = data.request;
+const _errs27 = errors;
+const _errs28 = errors;
+if(typeof data10 == "object" && data10 !== null && (Array.isArray(data10) ? Object.getPrototypeOf(data10) !== Array.prototype : (Object.getPrototypeOf(data10) !== Object.prototype && Object.getPrototypeOf(data10) !== null))){
+validate111.errors = [{instancePath:instancePath+"/request",schemaPath:"#/$defs/ServerRequest/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === _errs28){
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+let missing2;
+if((data10.path === undefined) && (missing2 = "path")){
+validate111.errors = [{instancePath:instancePath+"/request",schemaPath:"#/$defs/ServerRequest/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+return false;
+}
+else {
+const _errs30 = errors;
+for(const key2 in data10){
+if(!(((((((key2 === "method") || (key2 === "path")) || (key2 === "headers")) || (key2 === "json")) || (key2 === "body_text")) || (key2 === "body_base64")) || (key2 === "pad_bytes"))){
+validate111.errors = [{instancePath:instancePath+"/request",schemaPath:"#/$defs/ServerRequest/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs30 === errors){
+if(data10.method !== undefined){
+let data11 = data10.method;
+const _errs31 = errors;
+if(errors === _errs31){
+if(typeof data11 === "string"){
+if(!pattern25.test(data11)){
+validate111.errors = [{instancePath:instancePath+"/request/method",schemaPath:"#/$defs/ServerRequest/properties/method/pattern",keyword:"pattern",params:{pattern: "^[A-Z]+$"},message:"must match pattern \""+"^[A-Z]+$"+"\""}];
+return false;
+}
+}
+else {
+validate111.errors = [{instancePath:instancePath+"/request/method",schemaPath:"#/$defs/ServerRequest/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid11 = _errs31 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data10.path !== undefined){
+let data12 = data10.path;
+const _errs33 = errors;
+if(errors === _errs33){
+if(typeof data12 === "string"){
+if(!pattern26.test(data12)){
+validate111.errors = [{instancePath:instancePath+"/request/path",schemaPath:"#/$defs/ServerRequest/properties/path/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\""}];
+return false;
+}
+}
+else {
+validate111.errors = [{instancePath:instancePath+"/request/path",schemaPath:"#/$defs/ServerRequest/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid11 = _errs33 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data10.headers !== undefined){
+let data13 = data10.headers;
+const _errs35 = errors;
+if(typeof data13 == "object" && data13 !== null && (Array.isArray(data13) ? Object.getPrototypeOf(data13) !== Array.prototype : (Object.getPrototypeOf(data13) !== Object.prototype && Object.getPrototypeOf(data13) !== null))){
+validate111.errors = [{instancePath:instancePath+"/request/headers",schemaPath:"#/$defs/ServerRequest/properties/headers/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === _errs35){
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+for(const key3 in data13){
+const _errs37 = errors;
+if(typeof key3 === "string"){
+if(!pattern17.test(key3)){
+const err0 = {instancePath:instancePath+"/request/headers",schemaPath:"#/$defs/ServerRequest/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",propertyName:key3};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+var valid12 = _errs37 === errors;
+if(!valid12){
+const err1 = {instancePath:instancePath+"/request/headers",schemaPath:"#/$defs/ServerRequest/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+validate111.errors = vErrors;
+return false;
+break;
+}
+}
+if(valid12){
+for(const key4 in data13){
+let data14 = data13[key4];
+const _errs39 = errors;
+if((typeof data14 !== "string") && (data14 !== null)){
+validate111.errors = [{instancePath:instancePath+"/request/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/ServerRequest/properties/headers/additionalProperties/type",keyword:"type",params:{type: schema151.properties.headers.additionalProperties.type},message:"must be string,null"}];
+return false;
+}
+var valid13 = _errs39 === errors;
+if(!valid13){
+break;
+}
+}
+}
+}
+else {
+validate111.errors = [{instancePath:instancePath+"/request/headers",schemaPath:"#/$defs/ServerRequest/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid11 = _errs35 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data10.body_text !== undefined){
+const _errs41 = errors;
+if(typeof data10.body_text !== "string"){
+validate111.errors = [{instancePath:instancePath+"/request/body_text",schemaPath:"#/$defs/ServerRequest/properties/body_text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid11 = _errs41 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data10.body_base64 !== undefined){
+let data16 = data10.body_base64;
+const _errs43 = errors;
+if(errors === _errs43){
+if(typeof data16 === "string"){
+if(!pattern28.test(data16)){
+validate111.errors = [{instancePath:instancePath+"/request/body_base64",schemaPath:"#/$defs/ServerRequest/properties/body_base64/pattern",keyword:"pattern",params:{pattern: "^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"},message:"must match pattern \""+"^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$"+"\""}];
+return false;
+}
+}
+else {
+validate111.errors = [{instancePath:instancePath+"/request/body_base64",schemaPath:"#/$defs/ServerRequest/properties/body_base64/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid11 = _errs43 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data10.pad_bytes !== undefined){
+let data17 = data10.pad_bytes;
+const _errs45 = errors;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+validate111.errors = [{instancePath:instancePath+"/request/pad_bytes",schemaPath:"#/$defs/ServerRequest/properties/pad_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs45){
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 > 16777216 || isNaN(data17)){
+validate111.errors = [{instancePath:instancePath+"/request/pad_bytes",schemaPath:"#/$defs/ServerRequest/properties/pad_bytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 16777216},message:"must be <= 16777216"}];
+return false;
+}
+else {
+if(data17 < 1 || isNaN(data17)){
+validate111.errors = [{instancePath:instancePath+"/request/pad_bytes",schemaPath:"#/$defs/ServerRequest/properties/pad_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+}
+var valid11 = _errs45 === errors;
+}
+else {
+var valid11 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate111.errors = [{instancePath:instancePath+"/request",schemaPath:"#/$defs/ServerRequest/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs27 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.follow_pages !== undefined){
+const _errs47 = errors;
+if(typeof data.follow_pages !== "boolean"){
+validate111.errors = [{instancePath:instancePath+"/follow_pages",schemaPath:"#/$defs/ServerFollowPages/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid0 = _errs47 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.expect !== undefined){
+const _errs50 = errors;
+if(!(validate113(data.expect, {instancePath:instancePath+"/expect",parentData:data,parentDataProperty:"expect",rootData}))){
+vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs50 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.then !== undefined){
+let data20 = data.then;
+const _errs51 = errors;
+if(typeof data20 == "object" && data20 !== null && (Array.isArray(data20) ? Object.getPrototypeOf(data20) !== Array.prototype : (Object.getPrototypeOf(data20) !== Object.prototype && Object.getPrototypeOf(data20) !== null))){
+validate111.errors = [{instancePath:instancePath+"/then",schemaPath:"#/properties/then/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === _errs51){
+if(Array.isArray(data20)){
+if(data20.length < 1){
+validate111.errors = [{instancePath:instancePath+"/then",schemaPath:"#/properties/then/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
+var valid15 = true;
+const len2 = data20.length;
+for(let i3=0; i3<len2; i3++){
+const _errs53 = errors;
+if(!(validate112(data20[i3], {instancePath:instancePath+"/then/" + i3,parentData:data20,parentDataProperty:i3,rootData}))){
+vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
+errors = vErrors.length;
+}
+var valid15 = _errs53 === errors;
+if(!valid15){
+break;
+}
+}
+}
+}
+else {
+validate111.errors = [{instancePath:instancePath+"/then",schemaPath:"#/properties/then/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs51 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate111.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate111.errors = vErrors;
+return errors === 0;
+}
+
+export const verdict_clientCase = validate73;
+const schema92 = {"plainJson":true,"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://compiled-sql.dev/schemas/compiled-sql.v1/client-case.schema.json","type":"object","properties":{"id":{"$ref":"envelope-fixture.schema.json#/$defs/FixtureId"},"description":{"$ref":"envelope-fixture.schema.json#/$defs/FixtureDescription"},"tags":{"$ref":"envelope-fixture.schema.json#/$defs/FixtureTags"},"source":{"$ref":"envelope-fixture.schema.json#/$defs/FixtureSource"},"command":{"$ref":"#/$defs/ClientCommand"},"script":{"plainJson":true,"type":"array","minItems":1,"items":{"$ref":"#/$defs/ClientScriptStep"}},"expect":{"$ref":"#/$defs/ClientExpectation"}},"required":["id","description","tags","command","expect"],"additionalProperties":false,"$defs":{"ClientCommand":{"plainJson":true,"type":"object","oneOf":[{"$ref":"#/$defs/ClientExecuteCommand"},{"$ref":"#/$defs/ClientRunQueryCommand"},{"$ref":"#/$defs/ClientBuildCommand"}],"discriminator":{"propertyName":"type"}},"ClientExecuteCommand":{"plainJson":true,"type":"object","properties":{"type":{"const":"execute"},"routes":{"$ref":"adapter-request.schema.json#/$defs/AdapterRouteFamily"},"envelope":{"plainJson":true,"type":"object"},"idempotency_key":{"type":"string","minLength":1}},"required":["type","routes","envelope"],"additionalProperties":false},"ClientRunQueryCommand":{"plainJson":true,"type":"object","properties":{"type":{"const":"run_query"},"routes":{"$ref":"adapter-request.schema.json#/$defs/AdapterRouteFamily"},"meta_table_uid":{"type":"string","minLength":1},"sql":{"type":"string","minLength":1}},"required":["type","routes","meta_table_uid","sql"],"additionalProperties":false},"ClientBuildCommand":{"plainJson":true,"type":"object","properties":{"type":{"const":"build"},"input":{"$ref":"#/$defs/ClientBuildInput"},"default_data_source_uid":{"type":"string","minLength":1}},"required":["type","input"],"additionalProperties":false},"ClientBuildInput":{"plainJson":true,"type":"object","properties":{"operation":{},"sql":{},"parameters":{},"parameter_types":{},"scope":{},"limits":{},"version":{},"dialect":{},"paramstyle":{}},"required":["operation","sql","scope"],"additionalProperties":false},"ClientScriptStep":{"plainJson":true,"type":"object","oneOf":[{"$ref":"#/$defs/ClientScriptResponse"},{"$ref":"#/$defs/ClientScriptReset"}]},"ClientScriptResponse":{"plainJson":true,"type":"object","properties":{"status":{"type":"integer","minimum":200,"maximum":599},"headers":{"$ref":"#/$defs/ClientScriptHeaders"},"json":{},"body_text":{"type":"string"},"times":{"$ref":"#/$defs/ClientScriptTimes"}},"required":["status"],"additionalProperties":false},"ClientScriptReset":{"plainJson":true,"type":"object","properties":{"reset":{"const":true},"times":{"$ref":"#/$defs/ClientScriptTimes"}},"required":["reset"],"additionalProperties":false},"ClientScriptHeaders":{"plainJson":true,"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"type":"string"}},"ClientScriptTimes":{"type":"integer","minimum":1,"maximum":20},"ClientExpectation":{"plainJson":true,"type":"object","properties":{"requests":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/ClientExpectedRequest"}},"request_count":{"type":"integer","minimum":0},"request_count_min":{"type":"integer","minimum":0},"request_count_max":{"type":"integer","minimum":0},"every_request":{"$ref":"#/$defs/ClientExpectedRequest"},"same_body":{"type":"boolean"},"outcome":{"$ref":"#/$defs/ClientExpectedOutcome"}},"required":["outcome"],"additionalProperties":false},"ClientExpectedRequest":{"plainJson":true,"type":"object","properties":{"limits":{"plainJson":true,"type":"object","properties":{"offset":{"type":"integer","minimum":0},"max_rows":{"type":"integer","minimum":1}},"additionalProperties":false},"headers":{"plainJson":true,"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"type":["string","boolean"]}},"body_json":{},"min_gap_ms":{"type":"integer","minimum":0}},"additionalProperties":false},"ClientExpectedOutcome":{"plainJson":true,"type":"object","oneOf":[{"$ref":"#/$defs/ClientExpectedSuccess"},{"$ref":"#/$defs/ClientExpectedFailure"}]},"ClientExpectedSuccess":{"plainJson":true,"type":"object","properties":{"ok":{"const":true},"result":{},"exact":{"type":"boolean"}},"required":["ok"],"additionalProperties":false},"ClientExpectedFailure":{"plainJson":true,"type":"object","properties":{"ok":{"const":false},"error":{"$ref":"#/$defs/ClientExpectedError"}},"required":["ok","error"],"additionalProperties":false},"ClientExpectedError":{"plainJson":true,"type":"object","properties":{"category":{"oneOf":[{"$ref":"#/$defs/ClientErrorCategory"},{"plainJson":true,"type":"array","minItems":2,"items":{"$ref":"#/$defs/ClientErrorCategory"}}]},"status":{"type":["integer","null"]},"code":{"oneOf":[{"type":"string","minLength":1},{"plainJson":true,"type":"array","minItems":2,"items":{"type":"string","minLength":1}}]},"retryable":{"type":"boolean"},"sqlstate":{"type":["string","null"]},"request_id":{"type":"string"},"retry_after_ms":{"type":"integer","minimum":0},"path":{"type":"string"},"message_contains":{"type":"string","minLength":1}},"required":["category"],"additionalProperties":false},"ClientErrorCategory":{"type":"string","enum":["bad_request","authentication","permission_denied","not_found","conflict","rate_limit","timeout","server","transport","build"]}}};
+const schema97 = {"plainJson":true,"type":"object","oneOf":[{"$ref":"#/$defs/ClientExecuteCommand"},{"$ref":"#/$defs/ClientRunQueryCommand"},{"$ref":"#/$defs/ClientBuildCommand"}],"discriminator":{"propertyName":"type"}};
+const schema98 = {"plainJson":true,"type":"object","properties":{"type":{"const":"execute"},"routes":{"$ref":"adapter-request.schema.json#/$defs/AdapterRouteFamily"},"envelope":{"plainJson":true,"type":"object"},"idempotency_key":{"type":"string","minLength":1}},"required":["type","routes","envelope"],"additionalProperties":false};
+
+function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate75.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((data.type === undefined) && (missing0 = "type")) || ((data.routes === undefined) && (missing0 = "routes"))) || ((data.envelope === undefined) && (missing0 = "envelope"))){
+validate75.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((key0 === "type") || (key0 === "routes")) || (key0 === "envelope")) || (key0 === "idempotency_key"))){
+validate75.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.type !== undefined){
+const _errs2 = errors;
+if("execute" !== data.type){
+validate75.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "execute"},message:"must be equal to constant"}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.routes !== undefined){
+let data1 = data.routes;
+const _errs3 = errors;
+if(typeof data1 !== "string"){
+validate75.errors = [{instancePath:instancePath+"/routes",schemaPath:"adapter-request.schema.json#/$defs/AdapterRouteFamily/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if(!((data1 === "legacy") || (data1 === "v1"))){
+validate75.errors = [{instancePath:instancePath+"/routes",schemaPath:"adapter-request.schema.json#/$defs/AdapterRouteFamily/enum",keyword:"enum",params:{allowedValues: schema99.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.envelope !== undefined){
+let data2 = data.envelope;
+const _errs6 = errors;
+if(!(data2 && typeof data2 == "object" && !Array.isArray(data2))){
+validate75.errors = [{instancePath:instancePath+"/envelope",schemaPath:"#/properties/envelope/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+if(typeof data2 == "object" && data2 !== null && (Array.isArray(data2) ? Object.getPrototypeOf(data2) !== Array.prototype : (Object.getPrototypeOf(data2) !== Object.prototype && Object.getPrototypeOf(data2) !== null))){
+validate75.errors = [{instancePath:instancePath+"/envelope",schemaPath:"#/properties/envelope/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.idempotency_key !== undefined){
+let data3 = data.idempotency_key;
+const _errs8 = errors;
+if(errors === _errs8){
+if(typeof data3 === "string"){
+if(data3.length === 0){
+validate75.errors = [{instancePath:instancePath+"/idempotency_key",schemaPath:"#/properties/idempotency_key/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate75.errors = [{instancePath:instancePath+"/idempotency_key",schemaPath:"#/properties/idempotency_key/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs8 === errors;
 }
 else {
 var valid0 = true;
@@ -4770,9 +7789,1785 @@ validate75.errors = vErrors;
 return errors === 0;
 }
 
+const schema100 = {"plainJson":true,"type":"object","properties":{"type":{"const":"run_query"},"routes":{"$ref":"adapter-request.schema.json#/$defs/AdapterRouteFamily"},"meta_table_uid":{"type":"string","minLength":1},"sql":{"type":"string","minLength":1}},"required":["type","routes","meta_table_uid","sql"],"additionalProperties":false};
+
+function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate76.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((((data.type === undefined) && (missing0 = "type")) || ((data.routes === undefined) && (missing0 = "routes"))) || ((data.meta_table_uid === undefined) && (missing0 = "meta_table_uid"))) || ((data.sql === undefined) && (missing0 = "sql"))){
+validate76.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((key0 === "type") || (key0 === "routes")) || (key0 === "meta_table_uid")) || (key0 === "sql"))){
+validate76.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.type !== undefined){
+const _errs2 = errors;
+if("run_query" !== data.type){
+validate76.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "run_query"},message:"must be equal to constant"}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.routes !== undefined){
+let data1 = data.routes;
+const _errs3 = errors;
+if(typeof data1 !== "string"){
+validate76.errors = [{instancePath:instancePath+"/routes",schemaPath:"adapter-request.schema.json#/$defs/AdapterRouteFamily/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if(!((data1 === "legacy") || (data1 === "v1"))){
+validate76.errors = [{instancePath:instancePath+"/routes",schemaPath:"adapter-request.schema.json#/$defs/AdapterRouteFamily/enum",keyword:"enum",params:{allowedValues: schema99.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.meta_table_uid !== undefined){
+let data2 = data.meta_table_uid;
+const _errs6 = errors;
+if(errors === _errs6){
+if(typeof data2 === "string"){
+if(data2.length === 0){
+validate76.errors = [{instancePath:instancePath+"/meta_table_uid",schemaPath:"#/properties/meta_table_uid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate76.errors = [{instancePath:instancePath+"/meta_table_uid",schemaPath:"#/properties/meta_table_uid/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.sql !== undefined){
+let data3 = data.sql;
+const _errs8 = errors;
+if(errors === _errs8){
+if(typeof data3 === "string"){
+if(data3.length === 0){
+validate76.errors = [{instancePath:instancePath+"/sql",schemaPath:"#/properties/sql/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate76.errors = [{instancePath:instancePath+"/sql",schemaPath:"#/properties/sql/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate76.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate76.errors = vErrors;
+return errors === 0;
+}
+
+const schema102 = {"plainJson":true,"type":"object","properties":{"type":{"const":"build"},"input":{"$ref":"#/$defs/ClientBuildInput"},"default_data_source_uid":{"type":"string","minLength":1}},"required":["type","input"],"additionalProperties":false};
+
+function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate77.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.type === undefined) && (missing0 = "type")) || ((data.input === undefined) && (missing0 = "input"))){
+validate77.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((key0 === "type") || (key0 === "input")) || (key0 === "default_data_source_uid"))){
+validate77.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.type !== undefined){
+const _errs2 = errors;
+if("build" !== data.type){
+validate77.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "build"},message:"must be equal to constant"}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.input !== undefined){
+let data1 = data.input;
+const _errs3 = errors;
+const _errs4 = errors;
+if(typeof data1 == "object" && data1 !== null && (Array.isArray(data1) ? Object.getPrototypeOf(data1) !== Array.prototype : (Object.getPrototypeOf(data1) !== Object.prototype && Object.getPrototypeOf(data1) !== null))){
+validate77.errors = [{instancePath:instancePath+"/input",schemaPath:"#/$defs/ClientBuildInput/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === _errs4){
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+let missing1;
+if((((data1.operation === undefined) && (missing1 = "operation")) || ((data1.sql === undefined) && (missing1 = "sql"))) || ((data1.scope === undefined) && (missing1 = "scope"))){
+validate77.errors = [{instancePath:instancePath+"/input",schemaPath:"#/$defs/ClientBuildInput/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+return false;
+}
+else {
+for(const key1 in data1){
+if(!(func7.call(schema103.properties, key1))){
+validate77.errors = [{instancePath:instancePath+"/input",schemaPath:"#/$defs/ClientBuildInput/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+}
+}
+else {
+validate77.errors = [{instancePath:instancePath+"/input",schemaPath:"#/$defs/ClientBuildInput/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.default_data_source_uid !== undefined){
+let data2 = data.default_data_source_uid;
+const _errs7 = errors;
+if(errors === _errs7){
+if(typeof data2 === "string"){
+if(data2.length === 0){
+validate77.errors = [{instancePath:instancePath+"/default_data_source_uid",schemaPath:"#/properties/default_data_source_uid/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate77.errors = [{instancePath:instancePath+"/default_data_source_uid",schemaPath:"#/properties/default_data_source_uid/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate77.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate77.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate74.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const tag0 = data.type;
+if(typeof tag0 == "string"){
+if(tag0 === "execute"){
+if(!(validate75(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
+errors = vErrors.length;
+}
+}
+else if(tag0 === "run_query"){
+if(!(validate76(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+errors = vErrors.length;
+}
+}
+else if(tag0 === "build"){
+if(!(validate77(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+errors = vErrors.length;
+}
+}
+else {
+validate74.errors = [{instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "type", tagValue: tag0},message:"value of tag \"type\" must be in oneOf"}];
+return false;
+}
+}
+else {
+validate74.errors = [{instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "type", tagValue: tag0},message:"tag \"type\" must be string"}];
+return false;
+}
+}
+else {
+validate74.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate74.errors = vErrors;
+return errors === 0;
+}
+
+const schema104 = {"plainJson":true,"type":"object","oneOf":[{"$ref":"#/$defs/ClientScriptResponse"},{"$ref":"#/$defs/ClientScriptReset"}]};
+const schema105 = {"plainJson":true,"type":"object","properties":{"status":{"type":"integer","minimum":200,"maximum":599},"headers":{"$ref":"#/$defs/ClientScriptHeaders"},"json":{},"body_text":{"type":"string"},"times":{"$ref":"#/$defs/ClientScriptTimes"}},"required":["status"],"additionalProperties":false};
+const schema106 = {"plainJson":true,"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"type":"string"}};
+const schema107 = {"type":"integer","minimum":1,"maximum":20};
+
+function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate83.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.status === undefined) && (missing0 = "status")){
+validate83.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((((key0 === "status") || (key0 === "headers")) || (key0 === "json")) || (key0 === "body_text")) || (key0 === "times"))){
+validate83.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.status !== undefined){
+let data0 = data.status;
+const _errs2 = errors;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+validate83.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs2){
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 > 599 || isNaN(data0)){
+validate83.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599"}];
+return false;
+}
+else {
+if(data0 < 200 || isNaN(data0)){
+validate83.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 200},message:"must be >= 200"}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.headers !== undefined){
+let data1 = data.headers;
+const _errs4 = errors;
+const _errs5 = errors;
+if(typeof data1 == "object" && data1 !== null && (Array.isArray(data1) ? Object.getPrototypeOf(data1) !== Array.prototype : (Object.getPrototypeOf(data1) !== Object.prototype && Object.getPrototypeOf(data1) !== null))){
+validate83.errors = [{instancePath:instancePath+"/headers",schemaPath:"#/$defs/ClientScriptHeaders/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === _errs5){
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const key1 in data1){
+const _errs7 = errors;
+if(typeof key1 === "string"){
+if(!pattern17.test(key1)){
+const err0 = {instancePath:instancePath+"/headers",schemaPath:"#/$defs/ClientScriptHeaders/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",propertyName:key1};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+var valid2 = _errs7 === errors;
+if(!valid2){
+const err1 = {instancePath:instancePath+"/headers",schemaPath:"#/$defs/ClientScriptHeaders/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+validate83.errors = vErrors;
+return false;
+break;
+}
+}
+if(valid2){
+for(const key2 in data1){
+const _errs9 = errors;
+if(typeof data1[key2] !== "string"){
+validate83.errors = [{instancePath:instancePath+"/headers/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/ClientScriptHeaders/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid3 = _errs9 === errors;
+if(!valid3){
+break;
+}
+}
+}
+}
+else {
+validate83.errors = [{instancePath:instancePath+"/headers",schemaPath:"#/$defs/ClientScriptHeaders/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.body_text !== undefined){
+const _errs11 = errors;
+if(typeof data.body_text !== "string"){
+validate83.errors = [{instancePath:instancePath+"/body_text",schemaPath:"#/properties/body_text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs11 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.times !== undefined){
+let data4 = data.times;
+const _errs13 = errors;
+const _errs14 = errors;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+validate83.errors = [{instancePath:instancePath+"/times",schemaPath:"#/$defs/ClientScriptTimes/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs14){
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 20 || isNaN(data4)){
+validate83.errors = [{instancePath:instancePath+"/times",schemaPath:"#/$defs/ClientScriptTimes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"}];
+return false;
+}
+else {
+if(data4 < 1 || isNaN(data4)){
+validate83.errors = [{instancePath:instancePath+"/times",schemaPath:"#/$defs/ClientScriptTimes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs13 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate83.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate83.errors = vErrors;
+return errors === 0;
+}
+
+const schema108 = {"plainJson":true,"type":"object","properties":{"reset":{"const":true},"times":{"$ref":"#/$defs/ClientScriptTimes"}},"required":["reset"],"additionalProperties":false};
+
+function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate85.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.reset === undefined) && (missing0 = "reset")){
+validate85.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((key0 === "reset") || (key0 === "times"))){
+validate85.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.reset !== undefined){
+const _errs2 = errors;
+if(true !== data.reset){
+validate85.errors = [{instancePath:instancePath+"/reset",schemaPath:"#/properties/reset/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.times !== undefined){
+let data1 = data.times;
+const _errs3 = errors;
+const _errs4 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+validate85.errors = [{instancePath:instancePath+"/times",schemaPath:"#/$defs/ClientScriptTimes/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs4){
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 20 || isNaN(data1)){
+validate85.errors = [{instancePath:instancePath+"/times",schemaPath:"#/$defs/ClientScriptTimes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"}];
+return false;
+}
+else {
+if(data1 < 1 || isNaN(data1)){
+validate85.errors = [{instancePath:instancePath+"/times",schemaPath:"#/$defs/ClientScriptTimes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+else {
+validate85.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate85.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(data && typeof data == "object" && !Array.isArray(data))){
+validate82.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+const _errs1 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs2 = errors;
+if(!(validate83(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs2 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+}
+const _errs3 = errors;
+if(!(validate85(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs3 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+}
+}
+if(!valid0){
+const err0 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+validate82.errors = vErrors;
+return false;
+}
+else {
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate82.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+}
+validate82.errors = vErrors;
+return errors === 0;
+}
+
+const schema110 = {"plainJson":true,"type":"object","properties":{"requests":{"plainJson":true,"type":"array","items":{"$ref":"#/$defs/ClientExpectedRequest"}},"request_count":{"type":"integer","minimum":0},"request_count_min":{"type":"integer","minimum":0},"request_count_max":{"type":"integer","minimum":0},"every_request":{"$ref":"#/$defs/ClientExpectedRequest"},"same_body":{"type":"boolean"},"outcome":{"$ref":"#/$defs/ClientExpectedOutcome"}},"required":["outcome"],"additionalProperties":false};
+const schema111 = {"plainJson":true,"type":"object","properties":{"limits":{"plainJson":true,"type":"object","properties":{"offset":{"type":"integer","minimum":0},"max_rows":{"type":"integer","minimum":1}},"additionalProperties":false},"headers":{"plainJson":true,"type":"object","propertyNames":{"pattern":"^[a-z0-9-]+$"},"additionalProperties":{"type":["string","boolean"]}},"body_json":{},"min_gap_ms":{"type":"integer","minimum":0}},"additionalProperties":false};
+const schema113 = {"plainJson":true,"type":"object","oneOf":[{"$ref":"#/$defs/ClientExpectedSuccess"},{"$ref":"#/$defs/ClientExpectedFailure"}]};
+const schema114 = {"plainJson":true,"type":"object","properties":{"ok":{"const":true},"result":{},"exact":{"type":"boolean"}},"required":["ok"],"additionalProperties":false};
+const schema115 = {"plainJson":true,"type":"object","properties":{"ok":{"const":false},"error":{"$ref":"#/$defs/ClientExpectedError"}},"required":["ok","error"],"additionalProperties":false};
+const schema116 = {"plainJson":true,"type":"object","properties":{"category":{"oneOf":[{"$ref":"#/$defs/ClientErrorCategory"},{"plainJson":true,"type":"array","minItems":2,"items":{"$ref":"#/$defs/ClientErrorCategory"}}]},"status":{"type":["integer","null"]},"code":{"oneOf":[{"type":"string","minLength":1},{"plainJson":true,"type":"array","minItems":2,"items":{"type":"string","minLength":1}}]},"retryable":{"type":"boolean"},"sqlstate":{"type":["string","null"]},"request_id":{"type":"string"},"retry_after_ms":{"type":"integer","minimum":0},"path":{"type":"string"},"message_contains":{"type":"string","minLength":1}},"required":["category"],"additionalProperties":false};
+
+function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate91.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.category === undefined) && (missing0 = "category")){
+validate91.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func7.call(schema116.properties, key0))){
+validate91.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.category !== undefined){
+let data0 = data.category;
+const _errs2 = errors;
+const _errs3 = errors;
+let valid1 = false;
+let passing0 = null;
+const _errs4 = errors;
+if(typeof data0 !== "string"){
+const err0 = {instancePath:instancePath+"/category",schemaPath:"#/$defs/ClientErrorCategory/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(!((((((((((data0 === "bad_request") || (data0 === "authentication")) || (data0 === "permission_denied")) || (data0 === "not_found")) || (data0 === "conflict")) || (data0 === "rate_limit")) || (data0 === "timeout")) || (data0 === "server")) || (data0 === "transport")) || (data0 === "build"))){
+const err1 = {instancePath:instancePath+"/category",schemaPath:"#/$defs/ClientErrorCategory/enum",keyword:"enum",params:{allowedValues: schema117.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var _valid0 = _errs4 === errors;
+if(_valid0){
+valid1 = true;
+passing0 = 0;
+}
+const _errs7 = errors;
+if(typeof data0 == "object" && data0 !== null && (Array.isArray(data0) ? Object.getPrototypeOf(data0) !== Array.prototype : (Object.getPrototypeOf(data0) !== Object.prototype && Object.getPrototypeOf(data0) !== null))){
+const err2 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf/1/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(errors === _errs7){
+if(Array.isArray(data0)){
+if(data0.length < 2){
+const err3 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf/1/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+var valid3 = true;
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+const _errs9 = errors;
+if(typeof data1 !== "string"){
+const err4 = {instancePath:instancePath+"/category/" + i0,schemaPath:"#/$defs/ClientErrorCategory/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(!((((((((((data1 === "bad_request") || (data1 === "authentication")) || (data1 === "permission_denied")) || (data1 === "not_found")) || (data1 === "conflict")) || (data1 === "rate_limit")) || (data1 === "timeout")) || (data1 === "server")) || (data1 === "transport")) || (data1 === "build"))){
+const err5 = {instancePath:instancePath+"/category/" + i0,schemaPath:"#/$defs/ClientErrorCategory/enum",keyword:"enum",params:{allowedValues: schema117.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var valid3 = _errs9 === errors;
+if(!valid3){
+break;
+}
+}
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+var _valid0 = _errs7 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 1;
+}
+}
+if(!valid1){
+const err7 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+validate91.errors = vErrors;
+return false;
+}
+else {
+errors = _errs3;
+if(vErrors !== null){
+if(_errs3){
+vErrors.length = _errs3;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.status !== undefined){
+let data2 = data.status;
+const _errs12 = errors;
+if((!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))) && (data2 !== null)){
+validate91.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: schema116.properties.status.type},message:"must be integer,null"}];
+return false;
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.code !== undefined){
+let data3 = data.code;
+const _errs14 = errors;
+const _errs15 = errors;
+let valid5 = false;
+let passing1 = null;
+const _errs16 = errors;
+if(errors === _errs16){
+if(typeof data3 === "string"){
+if(data3.length === 0){
+const err8 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+var _valid1 = _errs16 === errors;
+if(_valid1){
+valid5 = true;
+passing1 = 0;
+}
+const _errs18 = errors;
+if(typeof data3 == "object" && data3 !== null && (Array.isArray(data3) ? Object.getPrototypeOf(data3) !== Array.prototype : (Object.getPrototypeOf(data3) !== Object.prototype && Object.getPrototypeOf(data3) !== null))){
+const err10 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/oneOf/1/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(errors === _errs18){
+if(Array.isArray(data3)){
+if(data3.length < 2){
+const err11 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/oneOf/1/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+else {
+var valid6 = true;
+const len1 = data3.length;
+for(let i1=0; i1<len1; i1++){
+let data4 = data3[i1];
+const _errs20 = errors;
+if(errors === _errs20){
+if(typeof data4 === "string"){
+if(data4.length === 0){
+const err12 = {instancePath:instancePath+"/code/" + i1,schemaPath:"#/properties/code/oneOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/code/" + i1,schemaPath:"#/properties/code/oneOf/1/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+var valid6 = _errs20 === errors;
+if(!valid6){
+break;
+}
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+var _valid1 = _errs18 === errors;
+if(_valid1 && valid5){
+valid5 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid1){
+valid5 = true;
+passing1 = 1;
+}
+}
+if(!valid5){
+const err15 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+validate91.errors = vErrors;
+return false;
+}
+else {
+errors = _errs15;
+if(vErrors !== null){
+if(_errs15){
+vErrors.length = _errs15;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid0 = _errs14 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.retryable !== undefined){
+const _errs22 = errors;
+if(typeof data.retryable !== "boolean"){
+validate91.errors = [{instancePath:instancePath+"/retryable",schemaPath:"#/properties/retryable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid0 = _errs22 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.sqlstate !== undefined){
+let data6 = data.sqlstate;
+const _errs24 = errors;
+if((typeof data6 !== "string") && (data6 !== null)){
+validate91.errors = [{instancePath:instancePath+"/sqlstate",schemaPath:"#/properties/sqlstate/type",keyword:"type",params:{type: schema116.properties.sqlstate.type},message:"must be string,null"}];
+return false;
+}
+var valid0 = _errs24 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.request_id !== undefined){
+const _errs26 = errors;
+if(typeof data.request_id !== "string"){
+validate91.errors = [{instancePath:instancePath+"/request_id",schemaPath:"#/properties/request_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs26 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.retry_after_ms !== undefined){
+let data8 = data.retry_after_ms;
+const _errs28 = errors;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+validate91.errors = [{instancePath:instancePath+"/retry_after_ms",schemaPath:"#/properties/retry_after_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs28){
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+validate91.errors = [{instancePath:instancePath+"/retry_after_ms",schemaPath:"#/properties/retry_after_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid0 = _errs28 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.path !== undefined){
+const _errs30 = errors;
+if(typeof data.path !== "string"){
+validate91.errors = [{instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs30 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.message_contains !== undefined){
+let data10 = data.message_contains;
+const _errs32 = errors;
+if(errors === _errs32){
+if(typeof data10 === "string"){
+if(data10.length === 0){
+validate91.errors = [{instancePath:instancePath+"/message_contains",schemaPath:"#/properties/message_contains/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate91.errors = [{instancePath:instancePath+"/message_contains",schemaPath:"#/properties/message_contains/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs32 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate91.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate91.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate90.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.ok === undefined) && (missing0 = "ok")) || ((data.error === undefined) && (missing0 = "error"))){
+validate90.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((key0 === "ok") || (key0 === "error"))){
+validate90.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.ok !== undefined){
+const _errs2 = errors;
+if(false !== data.ok){
+validate90.errors = [{instancePath:instancePath+"/ok",schemaPath:"#/properties/ok/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.error !== undefined){
+const _errs3 = errors;
+if(!(validate91(data.error, {instancePath:instancePath+"/error",parentData:data,parentDataProperty:"error",rootData}))){
+vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+else {
+validate90.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate90.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(data && typeof data == "object" && !Array.isArray(data))){
+validate89.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+const _errs1 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs2 = errors;
+const _errs3 = errors;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+const err0 = {instancePath,schemaPath:"#/$defs/ClientExpectedSuccess/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(errors === _errs3){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.ok === undefined) && (missing0 = "ok")){
+const err1 = {instancePath,schemaPath:"#/$defs/ClientExpectedSuccess/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+else {
+const _errs5 = errors;
+for(const key0 in data){
+if(!(((key0 === "ok") || (key0 === "result")) || (key0 === "exact"))){
+const err2 = {instancePath,schemaPath:"#/$defs/ClientExpectedSuccess/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+break;
+}
+}
+if(_errs5 === errors){
+if(data.ok !== undefined){
+const _errs6 = errors;
+if(true !== data.ok){
+const err3 = {instancePath:instancePath+"/ok",schemaPath:"#/$defs/ClientExpectedSuccess/properties/ok/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var valid2 = _errs6 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data.exact !== undefined){
+const _errs7 = errors;
+if(typeof data.exact !== "boolean"){
+const err4 = {instancePath:instancePath+"/exact",schemaPath:"#/$defs/ClientExpectedSuccess/properties/exact/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+var valid2 = _errs7 === errors;
+}
+else {
+var valid2 = true;
+}
+}
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/$defs/ClientExpectedSuccess/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+var _valid0 = _errs2 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+}
+const _errs9 = errors;
+if(!(validate90(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs9 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+}
+}
+if(!valid0){
+const err6 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+validate89.errors = vErrors;
+return false;
+}
+else {
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate89.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+}
+validate89.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
+validate88.errors = [{instancePath,schemaPath:"#/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.outcome === undefined) && (missing0 = "outcome")){
+validate88.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((((((key0 === "requests") || (key0 === "request_count")) || (key0 === "request_count_min")) || (key0 === "request_count_max")) || (key0 === "every_request")) || (key0 === "same_body")) || (key0 === "outcome"))){
+validate88.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.requests !== undefined){
+let data0 = data.requests;
+const _errs2 = errors;
+if(typeof data0 == "object" && data0 !== null && (Array.isArray(data0) ? Object.getPrototypeOf(data0) !== Array.prototype : (Object.getPrototypeOf(data0) !== Object.prototype && Object.getPrototypeOf(data0) !== null))){
+validate88.errors = [{instancePath:instancePath+"/requests",schemaPath:"#/properties/requests/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === _errs2){
+if(Array.isArray(data0)){
+var valid1 = true;
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+const _errs4 = errors;
+const _errs5 = errors;
+if(typeof data1 == "object" && data1 !== null && (Array.isArray(data1) ? Object.getPrototypeOf(data1) !== Array.prototype : (Object.getPrototypeOf(data1) !== Object.prototype && Object.getPrototypeOf(data1) !== null))){
+validate88.errors = [{instancePath:instancePath+"/requests/" + i0,schemaPath:"#/$defs/ClientExpectedRequest/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === _errs5){
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+const _errs7 = errors;
+for(const key1 in data1){
+if(!((((key1 === "limits") || (key1 === "headers")) || (key1 === "body_json")) || (key1 === "min_gap_ms"))){
+validate88.errors = [{instancePath:instancePath+"/requests/" + i0,schemaPath:"#/$defs/ClientExpectedRequest/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs7 === errors){
+if(data1.limits !== undefined){
+let data2 = data1.limits;
+const _errs8 = errors;
+if(typeof data2 == "object" && data2 !== null && (Array.isArray(data2) ? Object.getPrototypeOf(data2) !== Array.prototype : (Object.getPrototypeOf(data2) !== Object.prototype && Object.getPrototypeOf(data2) !== null))){
+validate88.errors = [{instancePath:instancePath+"/requests/" + i0+"/limits",schemaPath:"#/$defs/ClientExpectedRequest/properties/limits/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === _errs8){
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+const _errs10 = errors;
+for(const key2 in data2){
+if(!((key2 === "offset") || (key2 === "max_rows"))){
+validate88.errors = [{instancePath:instancePath+"/requests/" + i0+"/limits",schemaPath:"#/$defs/ClientExpectedRequest/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs10 === errors){
+if(data2.offset !== undefined){
+let data3 = data2.offset;
+const _errs11 = errors;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+validate88.errors = [{instancePath:instancePath+"/requests/" + i0+"/limits/offset",schemaPath:"#/$defs/ClientExpectedRequest/properties/limits/properties/offset/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs11){
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+validate88.errors = [{instancePath:instancePath+"/requests/" + i0+"/limits/offset",schemaPath:"#/$defs/ClientExpectedRequest/properties/limits/properties/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid4 = _errs11 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data2.max_rows !== undefined){
+let data4 = data2.max_rows;
+const _errs13 = errors;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+validate88.errors = [{instancePath:instancePath+"/requests/" + i0+"/limits/max_rows",schemaPath:"#/$defs/ClientExpectedRequest/properties/limits/properties/max_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs13){
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 1 || isNaN(data4)){
+validate88.errors = [{instancePath:instancePath+"/requests/" + i0+"/limits/max_rows",schemaPath:"#/$defs/ClientExpectedRequest/properties/limits/properties/max_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid4 = _errs13 === errors;
+}
+else {
+var valid4 = true;
+}
+}
+}
+}
+else {
+validate88.errors = [{instancePath:instancePath+"/requests/" + i0+"/limits",schemaPath:"#/$defs/ClientExpectedRequest/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid3 = _errs8 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data1.headers !== undefined){
+let data5 = data1.headers;
+const _errs15 = errors;
+if(typeof data5 == "object" && data5 !== null && (Array.isArray(data5) ? Object.getPrototypeOf(data5) !== Array.prototype : (Object.getPrototypeOf(data5) !== Object.prototype && Object.getPrototypeOf(data5) !== null))){
+validate88.errors = [{instancePath:instancePath+"/requests/" + i0+"/headers",schemaPath:"#/$defs/ClientExpectedRequest/properties/headers/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === _errs15){
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key3 in data5){
+const _errs17 = errors;
+if(typeof key3 === "string"){
+if(!pattern17.test(key3)){
+const err0 = {instancePath:instancePath+"/requests/" + i0+"/headers",schemaPath:"#/$defs/ClientExpectedRequest/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",propertyName:key3};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+var valid5 = _errs17 === errors;
+if(!valid5){
+const err1 = {instancePath:instancePath+"/requests/" + i0+"/headers",schemaPath:"#/$defs/ClientExpectedRequest/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+validate88.errors = vErrors;
+return false;
+break;
+}
+}
+if(valid5){
+for(const key4 in data5){
+let data6 = data5[key4];
+const _errs19 = errors;
+if((typeof data6 !== "string") && (typeof data6 !== "boolean")){
+validate88.errors = [{instancePath:instancePath+"/requests/" + i0+"/headers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/ClientExpectedRequest/properties/headers/additionalProperties/type",keyword:"type",params:{type: schema111.properties.headers.additionalProperties.type},message:"must be string,boolean"}];
+return false;
+}
+var valid6 = _errs19 === errors;
+if(!valid6){
+break;
+}
+}
+}
+}
+else {
+validate88.errors = [{instancePath:instancePath+"/requests/" + i0+"/headers",schemaPath:"#/$defs/ClientExpectedRequest/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid3 = _errs15 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data1.min_gap_ms !== undefined){
+let data7 = data1.min_gap_ms;
+const _errs21 = errors;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+validate88.errors = [{instancePath:instancePath+"/requests/" + i0+"/min_gap_ms",schemaPath:"#/$defs/ClientExpectedRequest/properties/min_gap_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs21){
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+validate88.errors = [{instancePath:instancePath+"/requests/" + i0+"/min_gap_ms",schemaPath:"#/$defs/ClientExpectedRequest/properties/min_gap_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid3 = _errs21 === errors;
+}
+else {
+var valid3 = true;
+}
+}
+}
+}
+}
+else {
+validate88.errors = [{instancePath:instancePath+"/requests/" + i0,schemaPath:"#/$defs/ClientExpectedRequest/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid1 = _errs4 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validate88.errors = [{instancePath:instancePath+"/requests",schemaPath:"#/properties/requests/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.request_count !== undefined){
+let data8 = data.request_count;
+const _errs23 = errors;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+validate88.errors = [{instancePath:instancePath+"/request_count",schemaPath:"#/properties/request_count/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs23){
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+validate88.errors = [{instancePath:instancePath+"/request_count",schemaPath:"#/properties/request_count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid0 = _errs23 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.request_count_min !== undefined){
+let data9 = data.request_count_min;
+const _errs25 = errors;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+validate88.errors = [{instancePath:instancePath+"/request_count_min",schemaPath:"#/properties/request_count_min/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs25){
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 0 || isNaN(data9)){
+validate88.errors = [{instancePath:instancePath+"/request_count_min",schemaPath:"#/properties/request_count_min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid0 = _errs25 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.request_count_max !== undefined){
+let data10 = data.request_count_max;
+const _errs27 = errors;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+validate88.errors = [{instancePath:instancePath+"/request_count_max",schemaPath:"#/properties/request_count_max/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs27){
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+validate88.errors = [{instancePath:instancePath+"/request_count_max",schemaPath:"#/properties/request_count_max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid0 = _errs27 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.every_request !== undefined){
+let data11 = data.every_request;
+const _errs29 = errors;
+const _errs30 = errors;
+if(typeof data11 == "object" && data11 !== null && (Array.isArray(data11) ? Object.getPrototypeOf(data11) !== Array.prototype : (Object.getPrototypeOf(data11) !== Object.prototype && Object.getPrototypeOf(data11) !== null))){
+validate88.errors = [{instancePath:instancePath+"/every_request",schemaPath:"#/$defs/ClientExpectedRequest/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === _errs30){
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+const _errs32 = errors;
+for(const key5 in data11){
+if(!((((key5 === "limits") || (key5 === "headers")) || (key5 === "body_json")) || (key5 === "min_gap_ms"))){
+validate88.errors = [{instancePath:instancePath+"/every_request",schemaPath:"#/$defs/ClientExpectedRequest/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs32 === errors){
+if(data11.limits !== undefined){
+let data12 = data11.limits;
+const _errs33 = errors;
+if(typeof data12 == "object" && data12 !== null && (Array.isArray(data12) ? Object.getPrototypeOf(data12) !== Array.prototype : (Object.getPrototypeOf(data12) !== Object.prototype && Object.getPrototypeOf(data12) !== null))){
+validate88.errors = [{instancePath:instancePath+"/every_request/limits",schemaPath:"#/$defs/ClientExpectedRequest/properties/limits/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === _errs33){
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+const _errs35 = errors;
+for(const key6 in data12){
+if(!((key6 === "offset") || (key6 === "max_rows"))){
+validate88.errors = [{instancePath:instancePath+"/every_request/limits",schemaPath:"#/$defs/ClientExpectedRequest/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs35 === errors){
+if(data12.offset !== undefined){
+let data13 = data12.offset;
+const _errs36 = errors;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+validate88.errors = [{instancePath:instancePath+"/every_request/limits/offset",schemaPath:"#/$defs/ClientExpectedRequest/properties/limits/properties/offset/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs36){
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < 0 || isNaN(data13)){
+validate88.errors = [{instancePath:instancePath+"/every_request/limits/offset",schemaPath:"#/$defs/ClientExpectedRequest/properties/limits/properties/offset/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid9 = _errs36 === errors;
+}
+else {
+var valid9 = true;
+}
+if(valid9){
+if(data12.max_rows !== undefined){
+let data14 = data12.max_rows;
+const _errs38 = errors;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+validate88.errors = [{instancePath:instancePath+"/every_request/limits/max_rows",schemaPath:"#/$defs/ClientExpectedRequest/properties/limits/properties/max_rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs38){
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 < 1 || isNaN(data14)){
+validate88.errors = [{instancePath:instancePath+"/every_request/limits/max_rows",schemaPath:"#/$defs/ClientExpectedRequest/properties/limits/properties/max_rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid9 = _errs38 === errors;
+}
+else {
+var valid9 = true;
+}
+}
+}
+}
+else {
+validate88.errors = [{instancePath:instancePath+"/every_request/limits",schemaPath:"#/$defs/ClientExpectedRequest/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid8 = _errs33 === errors;
+}
+else {
+var valid8 = true;
+}
+if(valid8){
+if(data11.headers !== undefined){
+let data15 = data11.headers;
+const _errs40 = errors;
+if(typeof data15 == "object" && data15 !== null && (Array.isArray(data15) ? Object.getPrototypeOf(data15) !== Array.prototype : (Object.getPrototypeOf(data15) !== Object.prototype && Object.getPrototypeOf(data15) !== null))){
+validate88.errors = [{instancePath:instancePath+"/every_request/headers",schemaPath:"#/$defs/ClientExpectedRequest/properties/headers/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === _errs40){
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+for(const key7 in data15){
+const _errs42 = errors;
+if(typeof key7 === "string"){
+if(!pattern17.test(key7)){
+const err2 = {instancePath:instancePath+"/every_request/headers",schemaPath:"#/$defs/ClientExpectedRequest/properties/headers/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9-]+$"},message:"must match pattern \""+"^[a-z0-9-]+$"+"\"",propertyName:key7};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var valid10 = _errs42 === errors;
+if(!valid10){
+const err3 = {instancePath:instancePath+"/every_request/headers",schemaPath:"#/$defs/ClientExpectedRequest/properties/headers/propertyNames",keyword:"propertyNames",params:{propertyName: key7},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+validate88.errors = vErrors;
+return false;
+break;
+}
+}
+if(valid10){
+for(const key8 in data15){
+let data16 = data15[key8];
+const _errs44 = errors;
+if((typeof data16 !== "string") && (typeof data16 !== "boolean")){
+validate88.errors = [{instancePath:instancePath+"/every_request/headers/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/ClientExpectedRequest/properties/headers/additionalProperties/type",keyword:"type",params:{type: schema111.properties.headers.additionalProperties.type},message:"must be string,boolean"}];
+return false;
+}
+var valid11 = _errs44 === errors;
+if(!valid11){
+break;
+}
+}
+}
+}
+else {
+validate88.errors = [{instancePath:instancePath+"/every_request/headers",schemaPath:"#/$defs/ClientExpectedRequest/properties/headers/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid8 = _errs40 === errors;
+}
+else {
+var valid8 = true;
+}
+if(valid8){
+if(data11.min_gap_ms !== undefined){
+let data17 = data11.min_gap_ms;
+const _errs46 = errors;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+validate88.errors = [{instancePath:instancePath+"/every_request/min_gap_ms",schemaPath:"#/$defs/ClientExpectedRequest/properties/min_gap_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs46){
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 < 0 || isNaN(data17)){
+validate88.errors = [{instancePath:instancePath+"/every_request/min_gap_ms",schemaPath:"#/$defs/ClientExpectedRequest/properties/min_gap_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid8 = _errs46 === errors;
+}
+else {
+var valid8 = true;
+}
+}
+}
+}
+}
+else {
+validate88.errors = [{instancePath:instancePath+"/every_request",schemaPath:"#/$defs/ClientExpectedRequest/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs29 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.same_body !== undefined){
+const _errs48 = errors;
+if(typeof data.same_body !== "boolean"){
+validate88.errors = [{instancePath:instancePath+"/same_body",schemaPath:"#/properties/same_body/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid0 = _errs48 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.outcome !== undefined){
+const _errs50 = errors;
+if(!(validate89(data.outcome, {instancePath:instancePath+"/outcome",parentData:data,parentDataProperty:"outcome",rootData}))){
+vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs50 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate88.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate88.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-/*# sourceURL="https://compiled-sql.dev/schemas/compiled-sql.v1/adapter-response.schema.json" */;
+/*# sourceURL="https://compiled-sql.dev/schemas/compiled-sql.v1/client-case.schema.json" */;
 let vErrors = null;
 let errors = 0;
 if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
@@ -4781,193 +9576,221 @@ return false;
 }
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-const tag0 = data.type;
-if(typeof tag0 == "string"){
-if(tag0 === "hello"){
-if(!(validate74(data, {instancePath,parentData,parentDataProperty,rootData}))){
+let missing0;
+if((((((data.id === undefined) && (missing0 = "id")) || ((data.description === undefined) && (missing0 = "description"))) || ((data.tags === undefined) && (missing0 = "tags"))) || ((data.command === undefined) && (missing0 = "command"))) || ((data.expect === undefined) && (missing0 = "expect"))){
+validate73.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((((((key0 === "id") || (key0 === "description")) || (key0 === "tags")) || (key0 === "source")) || (key0 === "command")) || (key0 === "script")) || (key0 === "expect"))){
+validate73.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.id !== undefined){
+let data0 = data.id;
+const _errs2 = errors;
+const _errs3 = errors;
+if(errors === _errs3){
+if(typeof data0 === "string"){
+if(!pattern10.test(data0)){
+validate73.errors = [{instancePath:instancePath+"/id",schemaPath:"envelope-fixture.schema.json#/$defs/FixtureId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z0-9]+(-[a-z0-9]+)*)*$"+"\""}];
+return false;
+}
+}
+else {
+validate73.errors = [{instancePath:instancePath+"/id",schemaPath:"envelope-fixture.schema.json#/$defs/FixtureId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.description !== undefined){
+let data1 = data.description;
+const _errs5 = errors;
+const _errs6 = errors;
+if(errors === _errs6){
+if(typeof data1 === "string"){
+if(data1.length === 0){
+validate73.errors = [{instancePath:instancePath+"/description",schemaPath:"envelope-fixture.schema.json#/$defs/FixtureDescription/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate73.errors = [{instancePath:instancePath+"/description",schemaPath:"envelope-fixture.schema.json#/$defs/FixtureDescription/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.tags !== undefined){
+let data2 = data.tags;
+const _errs8 = errors;
+const _errs9 = errors;
+if(typeof data2 == "object" && data2 !== null && (Array.isArray(data2) ? Object.getPrototypeOf(data2) !== Array.prototype : (Object.getPrototypeOf(data2) !== Object.prototype && Object.getPrototypeOf(data2) !== null))){
+validate73.errors = [{instancePath:instancePath+"/tags",schemaPath:"envelope-fixture.schema.json#/$defs/FixtureTags/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === _errs9){
+if(Array.isArray(data2)){
+var valid4 = true;
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+const _errs11 = errors;
+if(errors === _errs11){
+if(typeof data3 === "string"){
+if(!pattern11.test(data3)){
+validate73.errors = [{instancePath:instancePath+"/tags/" + i0,schemaPath:"envelope-fixture.schema.json#/$defs/FixtureTags/items/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\""}];
+return false;
+}
+}
+else {
+validate73.errors = [{instancePath:instancePath+"/tags/" + i0,schemaPath:"envelope-fixture.schema.json#/$defs/FixtureTags/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid4 = _errs11 === errors;
+if(!valid4){
+break;
+}
+}
+if(valid4){
+let i1 = data2.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data2[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+validate73.errors = [{instancePath:instancePath+"/tags",schemaPath:"envelope-fixture.schema.json#/$defs/FixtureTags/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"}];
+return false;
+break;
+}
+indices0[item0] = i1;
+}
+}
+}
+}
+else {
+validate73.errors = [{instancePath:instancePath+"/tags",schemaPath:"envelope-fixture.schema.json#/$defs/FixtureTags/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.source !== undefined){
+let data4 = data.source;
+const _errs13 = errors;
+const _errs14 = errors;
+if(errors === _errs14){
+if(typeof data4 === "string"){
+if(data4.length === 0){
+validate73.errors = [{instancePath:instancePath+"/source",schemaPath:"envelope-fixture.schema.json#/$defs/FixtureSource/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate73.errors = [{instancePath:instancePath+"/source",schemaPath:"envelope-fixture.schema.json#/$defs/FixtureSource/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs13 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.command !== undefined){
+const _errs16 = errors;
+if(!(validate74(data.command, {instancePath:instancePath+"/command",parentData:data,parentDataProperty:"command",rootData}))){
 vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
 errors = vErrors.length;
 }
+var valid0 = _errs16 === errors;
 }
-else if(tag0 === "result"){
-if(!(validate75(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.script !== undefined){
+let data6 = data.script;
+const _errs17 = errors;
+if(typeof data6 == "object" && data6 !== null && (Array.isArray(data6) ? Object.getPrototypeOf(data6) !== Array.prototype : (Object.getPrototypeOf(data6) !== Object.prototype && Object.getPrototypeOf(data6) !== null))){
+validate73.errors = [{instancePath:instancePath+"/script",schemaPath:"#/properties/script/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
+return false;
+}
+if(errors === _errs17){
+if(Array.isArray(data6)){
+if(data6.length < 1){
+validate73.errors = [{instancePath:instancePath+"/script",schemaPath:"#/properties/script/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
+var valid7 = true;
+const len1 = data6.length;
+for(let i2=0; i2<len1; i2++){
+const _errs19 = errors;
+if(!(validate82(data6[i2], {instancePath:instancePath+"/script/" + i2,parentData:data6,parentDataProperty:i2,rootData}))){
+vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
 errors = vErrors.length;
 }
-}
-else if(tag0 === "skip"){
-const _errs5 = errors;
-if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
-validate73.errors = [{instancePath,schemaPath:"#/$defs/AdapterSkip/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
-return false;
-}
-if(errors === _errs5){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((((data.type === undefined) && (missing0 = "type")) || ((data.id === undefined) && (missing0 = "id"))) || ((data.reason === undefined) && (missing0 = "reason"))){
-validate73.errors = [{instancePath,schemaPath:"#/$defs/AdapterSkip/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs7 = errors;
-for(const key0 in data){
-if(!(((key0 === "type") || (key0 === "id")) || (key0 === "reason"))){
-validate73.errors = [{instancePath,schemaPath:"#/$defs/AdapterSkip/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
+var valid7 = _errs19 === errors;
+if(!valid7){
 break;
 }
 }
-if(_errs7 === errors){
-if(data.type !== undefined){
-const _errs8 = errors;
-if("skip" !== data.type){
-validate73.errors = [{instancePath:instancePath+"/type",schemaPath:"#/$defs/AdapterSkip/properties/type/const",keyword:"const",params:{allowedValue: "skip"},message:"must be equal to constant"}];
-return false;
-}
-var valid5 = _errs8 === errors;
-}
-else {
-var valid5 = true;
-}
-if(valid5){
-if(data.id !== undefined){
-let data1 = data.id;
-const _errs9 = errors;
-if(errors === _errs9){
-if(typeof data1 === "string"){
-if(data1.length === 0){
-validate73.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/AdapterSkip/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
 }
 }
 else {
-validate73.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/AdapterSkip/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate73.errors = [{instancePath:instancePath+"/script",schemaPath:"#/properties/script/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid5 = _errs9 === errors;
+var valid0 = _errs17 === errors;
 }
 else {
-var valid5 = true;
+var valid0 = true;
 }
-if(valid5){
-if(data.reason !== undefined){
-let data2 = data.reason;
-const _errs11 = errors;
-if(errors === _errs11){
-if(typeof data2 === "string"){
-if(data2.length === 0){
-validate73.errors = [{instancePath:instancePath+"/reason",schemaPath:"#/$defs/AdapterSkip/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate73.errors = [{instancePath:instancePath+"/reason",schemaPath:"#/$defs/AdapterSkip/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid5 = _errs11 === errors;
-}
-else {
-var valid5 = true;
-}
-}
-}
-}
-}
-}
-else {
-validate73.errors = [{instancePath,schemaPath:"#/$defs/AdapterSkip/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-}
-else if(tag0 === "error"){
-const _errs14 = errors;
-if(typeof data == "object" && data !== null && (Array.isArray(data) ? Object.getPrototypeOf(data) !== Array.prototype : (Object.getPrototypeOf(data) !== Object.prototype && Object.getPrototypeOf(data) !== null))){
-validate73.errors = [{instancePath,schemaPath:"#/$defs/AdapterFailure/plainJson",keyword:"plainJson",params:{},message:"must be a plain JSON object or array, not a class instance"}];
-return false;
-}
-if(errors === _errs14){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing1;
-if((((data.type === undefined) && (missing1 = "type")) || ((data.id === undefined) && (missing1 = "id"))) || ((data.message === undefined) && (missing1 = "message"))){
-validate73.errors = [{instancePath,schemaPath:"#/$defs/AdapterFailure/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
-return false;
-}
-else {
-const _errs16 = errors;
-for(const key1 in data){
-if(!(((key1 === "type") || (key1 === "id")) || (key1 === "message"))){
-validate73.errors = [{instancePath,schemaPath:"#/$defs/AdapterFailure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs16 === errors){
-if(data.type !== undefined){
-const _errs17 = errors;
-if("error" !== data.type){
-validate73.errors = [{instancePath:instancePath+"/type",schemaPath:"#/$defs/AdapterFailure/properties/type/const",keyword:"const",params:{allowedValue: "error"},message:"must be equal to constant"}];
-return false;
-}
-var valid8 = _errs17 === errors;
-}
-else {
-var valid8 = true;
-}
-if(valid8){
-if(data.id !== undefined){
-let data4 = data.id;
-const _errs18 = errors;
-if(errors === _errs18){
-if(typeof data4 === "string"){
-if(data4.length === 0){
-validate73.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/AdapterFailure/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate73.errors = [{instancePath:instancePath+"/id",schemaPath:"#/$defs/AdapterFailure/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid8 = _errs18 === errors;
-}
-else {
-var valid8 = true;
-}
-if(valid8){
-if(data.message !== undefined){
+if(valid0){
+if(data.expect !== undefined){
 const _errs20 = errors;
-if(typeof data.message !== "string"){
-validate73.errors = [{instancePath:instancePath+"/message",schemaPath:"#/$defs/AdapterFailure/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
+if(!(validate88(data.expect, {instancePath:instancePath+"/expect",parentData:data,parentDataProperty:"expect",rootData}))){
+vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+errors = vErrors.length;
 }
-var valid8 = _errs20 === errors;
-}
-else {
-var valid8 = true;
-}
-}
-}
-}
-}
+var valid0 = _errs20 === errors;
 }
 else {
-validate73.errors = [{instancePath,schemaPath:"#/$defs/AdapterFailure/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
+var valid0 = true;
 }
 }
 }
-else {
-validate73.errors = [{instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "type", tagValue: tag0},message:"value of tag \"type\" must be in oneOf"}];
-return false;
 }
 }
-else {
-validate73.errors = [{instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "type", tagValue: tag0},message:"tag \"type\" must be string"}];
-return false;
+}
+}
+}
 }
 }
 else {
