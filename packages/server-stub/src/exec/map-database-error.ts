@@ -43,11 +43,15 @@ export function errorCodeOfSqlstate(sqlstate: string): ErrorCode {
  * end in `: "<the value>"` (`invalid input syntax for type uuid: "x"`), and a
  * parameter value must never reach a response or a log.
  */
+// Data exceptions quote the offending value ("invalid input syntax for type integer: \"x\"",
+// "value \"9…\" is out of range"); it may be a parameter's, and messages never carry parameter values.
 function redactMessage(message: string, sqlstate: string): string {
-  if (!sqlstate.startsWith('22')) return message
-  const quote = message.indexOf(': "')
-  return quote < 0 ? message : message.slice(0, quote)
+  return sqlstate.startsWith('22') ? message.replace(/"(?:[^"]|"")*"/g, '"…"') : message
 }
+
+// PostgreSQL's error context when a bound value fails its type's input function at Bind:
+// "unnamed portal parameter $1 = '...'" (or `portal "name" parameter $1`).
+const PARAMETER_INPUT_CONTEXT = /portal (?:"[^"]*" )?parameter \$(\d+)/
 
 /**
  * Turns whatever a query rejected with into an {@link ExecutionError}: a
@@ -60,6 +64,13 @@ export function toExecutionError(error: unknown, context: StatementContext = { p
     const sqlstate = error.code
     const raw = error.position === undefined ? Number.NaN : Number(error.position) - context.positionOffset
     const position = Number.isInteger(raw) && raw >= 1 ? raw : undefined
+    const parameter = PARAMETER_INPUT_CONTEXT.exec(error.where ?? '')?.[1]
+    if (parameter !== undefined) {
+      return new ExecutionError('invalid_parameter_value', `PostgreSQL rejected the value of $${parameter} as input for its type: ${redactMessage(error.message, sqlstate)}`, {
+        sqlstate,
+        details: { parameter: `$${parameter}` },
+      })
+    }
     return new ExecutionError(errorCodeOfSqlstate(sqlstate), redactMessage(error.message, sqlstate), {
       sqlstate,
       ...(position !== undefined && { position }),

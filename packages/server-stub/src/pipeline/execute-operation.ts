@@ -50,7 +50,7 @@ export async function executeOperation(
     })
   }
   const style = Array.isArray(exactParameters) ? 'positional' : 'named'
-  const first = analyze(context, envelope, scope, runtime, style)
+  const first = analyze(context, envelope, scope, runtime, style, undefined, (names) => checkParameters(statement, exactParameters, names))
   const names = first.placeholders.map((p) => p.name)
   const values = checkParameters(statement, exactParameters, names)
   const session = {
@@ -82,7 +82,7 @@ export async function executeOperation(
     const maxRows = envelope.limits?.max_rows ?? DEFAULT_MAX_ROWS
     const limit = Math.min(maxRows, limits.page_cap)
     const page = await withMergeRetry(async ({ analysis, request }) => {
-      const result = await runtime.executor.execute({ ...request, mode: 'read', page: { offset, limit } }).catch((e: unknown) => asProtocolError(e, analysis.positions))
+      const result = await runtime.executor.execute({ ...request, mode: 'read', page: { offset, limit } }).catch((e: unknown) => asProtocolError(e, analysis.positions, analysis.placeholders))
       return selectResult(result, { offset, limit, maxRows, ordered: analysis.hasOrderBy }, resolved)
     })
     return { body: page, log }
@@ -92,7 +92,7 @@ export async function executeOperation(
     withMergeRetry(({ analysis, request }) =>
       runtime.executor
         .execute({ ...request, mode: 'write', maxReturnedRows: envelope.limits?.max_rows ?? DEFAULT_MAX_ROWS, ...(beforeCommit && { beforeCommit }) })
-        .catch((e: unknown) => asProtocolError(e, analysis.positions)),
+        .catch((e: unknown) => asProtocolError(e, analysis.positions, analysis.placeholders)),
     )
   if (idempotencyKey === undefined) return { body: toBody(await write()), log }
   const digest = IdempotencyStore.digest(stringify(body.exact) ?? '')
@@ -122,6 +122,7 @@ function analyze(
   runtime: DataSourceRuntime,
   parameters: 'named' | 'positional',
   mergedParameters?: ReadonlyMap<string, string>,
+  checkParametersFirst?: (placeholderNames: string[]) => void,
 ): AnalysisSuccess {
   const result = context.guard.analyze({
     ...(mergedParameters !== undefined && { mergedParameters }),
@@ -134,6 +135,8 @@ function analyze(
     grammar: runtime.grammar,
   })
   if (result.ok) return result
+  // Check 4 (parameters) comes before checks 5-7: a parameter error outranks the SQL rule that failed.
+  if (result.placeholders !== undefined) checkParametersFirst?.(result.placeholders.map((p) => p.name))
   const { code, message, position, details } = result.error
   throw new ProtocolError(code, message, { ...(position !== undefined && { position }), ...(details !== undefined && { details }) })
 }

@@ -51,8 +51,9 @@ export function resolveScope(
   registry: Registry,
 ): ResolvedScope {
   rejectDuplicates(scope.tables)
-  const relations: ResolvedRelation[] = []
-  for (const declared of scope.tables) {
+  // Check 2 for every table before check 3 for any: a caller learns nothing about
+  // access to one table while another scoped table is missing or invisible to it.
+  const found = scope.tables.map((declared) => {
     const metaTable = registry.metaTable(declared.meta_table_uid)
     const held = registry.access(principal.id, declared.meta_table_uid)
     if (metaTable === undefined || held === 'none') {
@@ -60,20 +61,23 @@ export function resolveScope(
         details: { meta_table_uid: declared.meta_table_uid },
       })
     }
+    return { declared, metaTable, held }
+  })
+  const relations: ResolvedRelation[] = found.map(({ declared, metaTable, held }) => {
     const access = declared.access ?? 'read'
     if (access === 'write' && held !== 'write') {
       throw new ProtocolError('access_denied', `you hold read access, not write, on MetaTable ${declared.meta_table_uid}`, {
         details: { meta_table_uid: declared.meta_table_uid },
       })
     }
-    relations.push({
+    return {
       metaTableUid: metaTable.uid,
       schema: metaTable.schema,
       table: metaTable.table,
       access,
       ...(declared.alias !== undefined && { alias: declared.alias }),
-    })
-  }
+    }
+  })
   const dataSource = resolveDataSource(scope.data_source_uid, scope.tables, registry)
   if (!dataSource.capabilities.includes(operation)) {
     throw new ProtocolError('operation_not_permitted', `data source ${dataSource.uid} does not allow ${operation}`, {

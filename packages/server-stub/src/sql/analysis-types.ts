@@ -90,6 +90,12 @@ export interface AnalysisError {
 export interface AnalysisFailure {
   readonly ok: false
   readonly error: AnalysisError
+  /**
+   * The placeholders, when the rewrite (check 4) succeeded and a later check
+   * (parse, kind, tree walk) failed: the caller checks the parameters against
+   * them first, so a missing or unused parameter is reported before a SQL rule.
+   */
+  readonly placeholders?: readonly Placeholder[]
 }
 
 /** The outcome of analysing one statement. */

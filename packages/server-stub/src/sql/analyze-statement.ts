@@ -65,7 +65,10 @@ export function analyzeStatement(parsers: Parsers, input: AnalysisInput): Analys
       positions: rewritten.positions,
     }
   } catch (error) {
-    if (error instanceof GuardError) return { ok: false, error: toAnalysisError(error, input.sql, rewritten) }
+    if (error instanceof GuardError) {
+      const failure = { ok: false as const, error: toAnalysisError(error, input.sql, rewritten) }
+      return rewritten === undefined ? failure : { ...failure, placeholders: rewritten.placeholders }
+    }
     throw error
   }
 }

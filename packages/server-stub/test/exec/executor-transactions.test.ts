@@ -70,9 +70,9 @@ for (const kind of BACKENDS) {
       }
     })
 
-    it('never echoes a parameter value in an error message', async () => {
+    it('reports a value PostgreSQL rejects as parameter input as invalid_parameter_value, naming $n and never echoing the value', async () => {
       const error = await rejection(backend.executor.execute(request('select $1::int', { parameters: [{ value: 'secret-value', typeOid: 0 }] })))
-      expect(error).toMatchObject({ code: 'query_error', sqlstate: '22P02' })
+      expect(error).toMatchObject({ code: 'invalid_parameter_value', sqlstate: '22P02', details: { parameter: '$1' } })
       expect((error as Error).message).not.toContain('secret-value')
     })
 

@@ -40,9 +40,12 @@ describe('mapping database errors', () => {
     expect(toExecutionError(databaseError('42601', 'syntax error', '3'), { positionOffset: 40 }).position).toBeUndefined()
   })
 
-  it('cuts the echoed input off data exceptions only', () => {
+  it('hides the echoed input of data exceptions only (regression: a quoted value before "is out of range" leaked)', () => {
     expect(toExecutionError(databaseError('22P02', 'invalid input syntax for type uuid: "s3cret"')).message).toBe(
-      'invalid input syntax for type uuid',
+      'invalid input syntax for type uuid: "…"',
+    )
+    expect(toExecutionError(databaseError('22003', 'value "99999999999" is out of range for type integer')).message).toBe(
+      'value "…" is out of range for type integer',
     )
     expect(toExecutionError(databaseError('42P01', 'relation "x" does not exist')).message).toBe('relation "x" does not exist')
   })

@@ -53,6 +53,11 @@ describe('resolveScope', () => {
     expect([invisible, missing]).toEqual(['meta_table_not_found', 'meta_table_not_found'])
   })
 
+  it('answers 404 for an invisible table even when an earlier scoped table lacks the requested access (regression: access was checked table by table)', () => {
+    const tables: [ScopeTable, ...ScopeTable[]] = [{ meta_table_uid: 'asset', access: 'write' }, { meta_table_uid: 'secret' }]
+    expect(codeOf(() => resolveScope({ tables }, 'insert', reader, registry))).toBe('meta_table_not_found')
+  })
+
   it('refuses write access the caller does not hold, and grants it to owners and write grants', () => {
     expect(codeOf(() => resolveScope({ tables: [{ meta_table_uid: 'asset', access: 'write' }] }, 'insert', reader, registry))).toBe('access_denied')
     expect(codeOf(() => resolveScope({ tables: [{ meta_table_uid: 'account', access: 'write' }] }, 'insert', reader, registry))).toBe('ok')

@@ -108,6 +108,17 @@ describe.each(BACKENDS)('server-stub over HTTP on %s', (backend: Backend) => {
     expect(reply.body.rows).toEqual([{ symbol: 'SYM4' }])
   })
 
+  it('checks parameters before parsing: a missing parameter outranks a syntax error (regression: parse ran first)', async () => {
+    const reply = await post(server.url, EXECUTE, envelope({}, { sql: 'SELECT a.symbol FROM public.asset AS a WHERE a.symbol = %(s)s AND AND', parameters: {} }), { token: VIEWER_TOKEN })
+    expect([reply.status, reply.body.error?.code, reply.body.error?.details?.parameter], reply.text).toEqual([400, 'missing_parameter', 's'])
+  })
+
+  it('answers invalid_parameter_value, naming the parameter and not its value, when PostgreSQL rejects a value as input (regression: 422 query_error)', async () => {
+    const reply = await post(server.url, EXECUTE, envelope({}, { sql: 'SELECT a.symbol FROM public.asset AS a WHERE a.volume = %(v)s', parameters: { v: 'eight-a5f3' } }), { token: VIEWER_TOKEN })
+    expect([reply.status, reply.body.error?.code, reply.body.error?.sqlstate, reply.body.error?.details?.parameter], reply.text).toEqual([400, 'invalid_parameter_value', '22P02', 'v'])
+    expect(reply.text).not.toContain('eight-a5f3')
+  })
+
   it('runs a write once with RETURNING, replays it under the same Idempotency-Key, and refuses the key with another body', async () => {
     const insert = (symbol: string) =>
       envelope(
