@@ -10,6 +10,9 @@
  * batch of both sides, in alternating order, so drift (GC, JIT, frequency)
  * hits both alike. The figure per side is the median over rounds.
  *
+ * It measures the built package (dist/), as an application runs it: `npm run
+ * build` first (turbo does).
+ *
  * Run: npm run bench -w @compiled-sql/client
  */
 import { and, eq, ilike } from 'drizzle-orm'
@@ -17,11 +20,11 @@ import { pgTable, text, uuid } from 'drizzle-orm/pg-core'
 import { drizzle } from 'drizzle-orm/pg-proxy'
 import knexFactory from 'knex'
 import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely'
-import { MetaTableRegistry } from '../src/index.js'
-import { drizzleTableName, fromDrizzleSync } from '../src/drizzle.js'
-import { fromKnexSync } from '../src/knex.js'
-import { fromKyselySync } from '../src/kysely.js'
-import { compileFragment, fromSqlSync, sql } from '../src/sql.js'
+import { MetaTableRegistry } from '../dist/index.js'
+import { drizzleTableName, fromDrizzleSync } from '../dist/drizzle.js'
+import { fromKnexSync } from '../dist/knex.js'
+import { fromKyselySync } from '../dist/kysely.js'
+import { compileFragment, fromSqlSync, sql } from '../dist/sql.js'
 
 const ASSET = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa'
 const ACCOUNT = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb'

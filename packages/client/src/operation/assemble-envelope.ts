@@ -3,12 +3,12 @@ import { encodeParameters } from '../parameters/encode-parameters.js'
 import type { OperationInput } from './operation-input.js'
 import { asRecord, readSpelled, rejectUnknownKeys } from './spelling.js'
 
-const TOP_KEYS = ['operation', 'sql', 'parameters', 'parameterTypes', 'scope', 'limits', 'version', 'dialect', 'paramstyle']
-const SCOPE_KEYS = ['dataSourceUid', 'data_source_uid', 'tables']
-const TABLE_KEYS = ['metaTableUid', 'meta_table_uid', 'alias', 'access', 'reservedPolicy', 'reserved_policy']
+const TOP_KEYS: ReadonlySet<string> = new Set(['operation', 'sql', 'parameters', 'parameterTypes', 'scope', 'limits', 'version', 'dialect', 'paramstyle'])
+const SCOPE_KEYS: ReadonlySet<string> = new Set(['dataSourceUid', 'data_source_uid', 'tables'])
+const TABLE_KEYS: ReadonlySet<string> = new Set(['metaTableUid', 'meta_table_uid', 'alias', 'access', 'reservedPolicy', 'reserved_policy'])
 const META_TABLE_UID = { camel: 'metaTableUid', snake: 'meta_table_uid' } as const
 const RESERVED_POLICY = { camel: 'reservedPolicy', snake: 'reserved_policy' } as const
-const LIMIT_KEYS = ['maxRows', 'max_rows', 'offset', 'statementTimeoutMs', 'statement_timeout_ms']
+const LIMIT_KEYS: ReadonlySet<string> = new Set(['maxRows', 'max_rows', 'offset', 'statementTimeoutMs', 'statement_timeout_ms'])
 
 
 /**

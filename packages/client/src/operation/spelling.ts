@@ -45,13 +45,13 @@ export function readSpelled(input: Readonly<Record<string, unknown>>, field: Spe
  *
  * @example
  * ```ts
- * rejectUnknownKeys({ maxRow: 5 }, ['maxRows', 'max_rows'], '/limits') // throws, path '/limits/maxRow'
+ * rejectUnknownKeys({ maxRow: 5 }, new Set(['maxRows', 'max_rows']), '/limits') // throws, path '/limits/maxRow'
  * ```
  */
-export function rejectUnknownKeys(input: Readonly<Record<string, unknown>>, known: readonly string[], path: string): void {
-  for (const key of Object.keys(input)) {
-    if (!known.includes(key)) {
-      throw new OperationBuildError('unknown_field', appendPointer(path, key), `${JSON.stringify(key)} is not a field here; expected one of ${known.join(', ')}`)
+export function rejectUnknownKeys(input: Readonly<Record<string, unknown>>, known: ReadonlySet<string>, path: string): void {
+  for (const key in input) {
+    if (Object.hasOwn(input, key) && !known.has(key)) {
+      throw new OperationBuildError('unknown_field', appendPointer(path, key), `${JSON.stringify(key)} is not a field here; expected one of ${[...known].join(', ')}`)
     }
   }
 }

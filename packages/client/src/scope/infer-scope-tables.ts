@@ -25,7 +25,23 @@ interface Entry {
  * // [{ metaTableUid: 'aaaaaaaa-…', alias: 'a', access: 'read' }]
  * ```
  */
-export function inferScopeTables(references: readonly TableReference[], registry: MetaTableRegistry): ScopeTableInput[] {
+export function inferScopeTables(references: readonly TableReference[], registry: MetaTableRegistry): readonly ScopeTableInput[] {
+  // Builders hand over cached, frozen shapes, so the same references array comes back for every call of a query shape.
+  let byReferences = INFERRED.get(registry)
+  if (byReferences === undefined || byReferences.version !== registry.version) {
+    byReferences = { version: registry.version, tables: new WeakMap() }
+    INFERRED.set(registry, byReferences)
+  }
+  const cached = byReferences.tables.get(references)
+  if (cached !== undefined) return cached
+  const inferred = Object.freeze(infer(references, registry).map((table) => Object.freeze(table)))
+  if (Object.isFrozen(references)) byReferences.tables.set(references, inferred)
+  return inferred
+}
+
+const INFERRED = new WeakMap<MetaTableRegistry, { readonly version: number; readonly tables: WeakMap<readonly TableReference[], readonly ScopeTableInput[]> }>()
+
+function infer(references: readonly TableReference[], registry: MetaTableRegistry): ScopeTableInput[] {
   const entries = new Map<string, Entry>()
   for (const reference of references) {
     const uid = boundUid(registry, reference)

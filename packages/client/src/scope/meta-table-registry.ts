@@ -48,6 +48,7 @@ export class MetaTableRegistry {
   /** The schema of unqualified names (`public` unless configured). */
   readonly defaultSchema: string
   readonly #uids = new Map<string, string>()
+  #version = 0
 
   constructor(bindings: Readonly<Record<string, string>> | Iterable<readonly [TableKey, string]> = {}, options: MetaTableRegistryOptions = {}) {
     this.defaultSchema = options.defaultSchema ?? 'public'
@@ -75,8 +76,16 @@ export class MetaTableRegistry {
     if (bound !== undefined && bound !== metaTableUid) {
       throw new TypeError(`${this.describe(table)} is already bound to MetaTable ${bound}; a table has one MetaTable`)
     }
-    this.#uids.set(key, metaTableUid)
+    if (bound === undefined) {
+      this.#uids.set(key, metaTableUid)
+      this.#version += 1
+    }
     return this
+  }
+
+  /** Grows with every new binding, so a scope inferred through this registry can be cached until it changes. */
+  get version(): number {
+    return this.#version
   }
 
   /**

@@ -1,16 +1,9 @@
 import type { CompiledSqlOperation } from '@compiled-sql/protocol'
 import { buildOperation, buildOperationSync } from '../../operation/build-operation.js'
-import type { BuildOperationOptions, BuildOperationSyncOptions } from '../../operation/build-options.js'
 import type { AdapterOptions, AdapterSyncOptions } from './adapter-options.js'
 import type { CompiledStatement } from './compiled-statement.js'
 import { toOperationInput } from './operation-input.js'
 
-function syncBuildOptions(options: AdapterSyncOptions): BuildOperationSyncOptions {
-  return {
-    ...(options.defaultDataSourceUid !== undefined && { defaultDataSourceUid: options.defaultDataSourceUid }),
-    ...(options.env !== undefined && { env: options.env }),
-  }
-}
 
 /**
  * The last step of every adapter: a compiled statement to a validated
@@ -25,11 +18,8 @@ function syncBuildOptions(options: AdapterSyncOptions): BuildOperationSyncOption
  * ```
  */
 export async function buildFromStatement(statement: CompiledStatement, options: AdapterOptions): Promise<CompiledSqlOperation> {
-  const build: BuildOperationOptions = {
-    ...syncBuildOptions(options),
-    ...(options.resolveDataSourceUid !== undefined && { resolveDataSourceUid: options.resolveDataSourceUid }),
-  }
-  return buildOperation(toOperationInput(statement, options), build)
+  // The adapter options are build options too (defaults, env, resolver): passed as they are, not copied per call.
+  return buildOperation(toOperationInput(statement, options), options)
 }
 
 /**
@@ -43,5 +33,5 @@ export async function buildFromStatement(statement: CompiledStatement, options: 
  * ```
  */
 export function buildFromStatementSync(statement: CompiledStatement, options: AdapterSyncOptions): CompiledSqlOperation {
-  return buildOperationSync(toOperationInput(statement, options), syncBuildOptions(options))
+  return buildOperationSync(toOperationInput(statement, options), options)
 }

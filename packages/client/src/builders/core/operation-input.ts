@@ -3,7 +3,7 @@ import type { OperationInput } from '../../operation/operation-input.js'
 import { readSpelled } from '../../operation/spelling.js'
 import { bindPositional } from '../../placeholders/bind-positional.js'
 import { resolveOperationKind } from '../../scope/operation-kind.js'
-import { resolveScopeTables } from '../../scope/resolve-scope-tables.js'
+import { resolveScopeTables, type ScopeSources } from '../../scope/resolve-scope-tables.js'
 import type { AdapterSyncOptions } from './adapter-options.js'
 import type { CompiledStatement } from './compiled-statement.js'
 
@@ -26,21 +26,23 @@ const DATA_SOURCE = { camel: 'dataSourceUid', snake: 'data_source_uid' } as cons
  */
 export function toOperationInput(statement: CompiledStatement, options: AdapterSyncOptions): OperationInput {
   const operation = resolveOperationKind(statement.shape, options.operation)
-  const tables = resolveScopeTables(statement.shape, {
-    ...(options.scope !== undefined && { declared: options.scope.tables }),
-    ...(options.registry !== undefined && { registry: options.registry }),
-  })
+  const sources: { -readonly [K in keyof ScopeSources]: ScopeSources[K] } = {}
+  if (options.scope !== undefined) sources.declared = options.scope.tables
+  if (options.registry !== undefined) sources.registry = options.registry
+  const tables = resolveScopeTables(statement.shape, sources)
   const dataSourceUid = dataSourceOf(options)
-  const bound = bindPositional(statement.sql, statement.values, options.names === undefined ? {} : { names: options.names })
-  return {
-    operation,
-    sql: bound.sql,
-    parameters: bound.parameters,
-    ...(options.parameterTypes !== undefined && { parameterTypes: options.parameterTypes }),
-    scope: { ...options.scope, ...(dataSourceUid !== undefined && { dataSourceUid }), tables },
-    ...(options.limits !== undefined && { limits: options.limits }),
-  }
+  const bound = bindPositional(statement.sql, statement.values, options.names === undefined ? NO_OPTIONS : { names: options.names })
+  // Built key by key rather than spread: this runs on every call of every adapter.
+  const scope: Record<string, unknown> = options.scope === undefined ? {} : { ...options.scope }
+  if (dataSourceUid !== undefined) scope.dataSourceUid = dataSourceUid
+  scope.tables = tables
+  const input: { -readonly [K in keyof OperationInput]: OperationInput[K] } = { operation, sql: bound.sql, parameters: bound.parameters, scope: scope as unknown as OperationInput['scope'] }
+  if (options.parameterTypes !== undefined) input.parameterTypes = options.parameterTypes
+  if (options.limits !== undefined) input.limits = options.limits
+  return input
 }
+
+const NO_OPTIONS = {}
 
 function dataSourceOf(options: AdapterSyncOptions): string | undefined {
   const given = readSpelled(options as Readonly<Record<string, unknown>>, DATA_SOURCE, '/scope') as string | undefined

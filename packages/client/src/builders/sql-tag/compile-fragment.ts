@@ -1,4 +1,5 @@
 import { OperationBuildError } from '../../errors/operation-build-error.js'
+import { TEXT_CACHE_CAPACITY, TextCache } from '../../cache/text-cache.js'
 import { scanSql } from '../../placeholders/scan-sql.js'
 import { isSqlFragment, type SqlFragment } from './sql-fragment.js'
 
@@ -16,6 +17,13 @@ export interface CompiledFragment {
 }
 
 const PATH = '/statement/sql'
+
+// Where the scanner finds `$n` in a compiled text: a template's text repeats on every call, its values do not.
+const PLACEHOLDER_STARTS = new TextCache<readonly number[]>(TEXT_CACHE_CAPACITY)
+
+function placeholderStarts(sql: string): readonly number[] {
+  return PLACEHOLDER_STARTS.get(sql) ?? PLACEHOLDER_STARTS.set(sql, Object.freeze(scanSql(sql).flatMap((token) => (token.kind === 'placeholder' ? [token.start] : []))))
+}
 
 /**
  * Compiles a `sql` fragment: nested fragments are spliced, every other
@@ -38,13 +46,16 @@ const PATH = '/statement/sql'
 export function compileFragment(fragment: SqlFragment): CompiledFragment {
   const state = { sql: '', values: [] as unknown[], offsets: [] as number[] }
   append(fragment, state)
-  const placeholders = scanSql(state.sql).filter((token) => token.kind === 'placeholder')
+  const starts = placeholderStarts(state.sql)
+  // The common case: the scanner's placeholders are exactly the ones appended for values, in order.
+  if (starts.length === state.offsets.length && starts.every((start, i) => start === state.offsets[i])) return { sql: state.sql, values: state.values }
   const ours = new Set(state.offsets)
-  for (const token of placeholders) {
-    if (!ours.has(token.start)) {
-      throw new OperationBuildError('invalid_value', PATH, `the SQL text holds ${state.sql.slice(token.start, token.end)} at offset ${token.start}; write values as \${value}, never as $n`)
+  for (const start of starts) {
+    if (!ours.has(start)) {
+      const written = /^\$\d+/.exec(state.sql.slice(start))?.[0] ?? '$n'
+      throw new OperationBuildError('invalid_value', PATH, `the SQL text holds ${written} at offset ${start}; write values as \${value}, never as $n`)
     }
-    ours.delete(token.start)
+    ours.delete(start)
   }
   const [misplaced] = ours
   if (misplaced !== undefined) {

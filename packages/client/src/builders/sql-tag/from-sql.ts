@@ -3,8 +3,11 @@ import { excerpt } from '../../scope/raw-text.js'
 import type { AdapterOptions, AdapterSyncOptions } from '../core/adapter-options.js'
 import { buildFromStatement, buildFromStatementSync } from '../core/build-from-statement.js'
 import type { CompiledStatement } from '../core/compiled-statement.js'
+import { ShapeCache } from '../core/shape-cache.js'
 import { compileFragment } from './compile-fragment.js'
 import type { SqlFragment } from './sql-fragment.js'
+
+const SHAPES = new ShapeCache()
 
 /**
  * Compiles a `sql` fragment into a statement with no inferred kind or tables:
@@ -18,7 +21,7 @@ import type { SqlFragment } from './sql-fragment.js'
  */
 export function sqlStatement(fragment: SqlFragment): CompiledStatement {
   const compiled = compileFragment(fragment)
-  return { ...compiled, shape: { tables: [], rawText: excerpt(compiled.sql) } }
+  return { sql: compiled.sql, values: compiled.values, shape: SHAPES.shapeOf(compiled.sql, () => ({ tables: [], rawText: excerpt(compiled.sql) })) }
 }
 
 /**
