@@ -1,9 +1,10 @@
 import type { SuiteName } from './adapter-messages.js'
 import type { KnownFailuresFile } from './baseline.js'
+import type { ServerSuiteOptions } from './server/server-options.js'
 
 /** Options of {@link runConformance}. */
 export interface RunConformanceOptions {
-  /** The suite to run. Only `envelopes` exists so far. */
+  /** The suite to run: `envelopes` or `client` (the `server` suite takes {@link ServerSuiteOptions} instead). */
   readonly suite: SuiteName
   /** The corpus directory (default: the suite's directory in `@compiled-sql/conformance-fixtures`). */
   readonly fixturesDir?: string | undefined

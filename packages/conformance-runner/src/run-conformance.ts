@@ -13,13 +13,17 @@ function isServerSuite(options: RunConformanceOptions | ServerSuiteOptions): opt
 /**
  * Runs one conformance suite and returns its report (valid against
  * `conformance-report.schema.json`). A failing case is a verdict, not an
- * error: it shows in `report.exit_code`.
+ * error: it shows in `report.exit_code`. The three suites take the CLI's
+ * options: `envelopes` (in process without `adapter`), `client` (`adapter`
+ * required) and `server` (`spawn` or `target`; see {@link ServerSuiteOptions}).
+ * Adapter and spawn commands run in a shell in this process's working directory.
  *
  * @example
  * ```ts
- * const report = await runConformance({ suite: 'envelopes', adapter: '.venv/bin/python adapters/python/compiled_sql_adapter.py' })
- * console.log(report.summary)
- * const server = await runConformance({ suite: 'server', spawn: 'npx compiled-sql-server --config {world} --port 0' })
+ * const envelopes = await runConformance({ suite: 'envelopes', adapter: '.venv/bin/python adapters/python/compiled_sql_adapter.py' })
+ * const client = await runConformance({ suite: 'client', adapter: 'node my-client-adapter.js', knownFailures: 'known-failures.json' })
+ * const server = await runConformance({ suite: 'server', spawn: 'my-server --config {world} --port 0', implementation: { name: 'my-server', language: 'go' } })
+ * for (const report of [envelopes, client, server]) process.stdout.write(formatMarkdownReport(report))
  * ```
  *
  * @throws {UsageError} on bad options or a malformed baseline (exit code 64).

@@ -11,7 +11,6 @@ import { fixtureDir } from './support/fixtures.js'
 
 const PYTHON = join(REPO, '.venv/bin/python')
 const TS_ADAPTER = `"${process.execPath}" "${join(REPO, 'packages/client/dist/conformance-adapter.js')}"`
-const TS_KNOWN_FAILURES = join(REPO, 'packages/conformance-runner/known-failures/client-typescript.json')
 const PYTHON_ADAPTER = `"${PYTHON}" "${join(REPO, 'adapters/python/client_adapter/adapter.py')}"`
 const CORPUS_SIZE = readdirSync(defaultClientFixturesDir(), { recursive: true }).filter((name) => String(name).endsWith('.json')).length
 
@@ -51,9 +50,9 @@ function report(stdout: string): ConformanceReport {
 const statusOf = (result: ConformanceReport) => new Map(result.cases.map((c) => [c.id, c.status]))
 
 describe('the client suite through the in-repo clients', () => {
-  it('the TypeScript client passes the whole corpus, its known failures aside', async () => {
+  it('the TypeScript client passes the whole corpus', async () => {
     expect(existsSync(join(REPO, 'packages/client/dist/conformance-adapter.js'))).toBe(true)
-    const run = await runCli(['client', '--adapter', TS_ADAPTER, '--known-failures', TS_KNOWN_FAILURES])
+    const run = await runCli(['client', '--adapter', TS_ADAPTER])
     const result = report(run.stdout)
     expect(result.cases.filter((c) => c.status === 'failed').map((c) => [c.id, c.failure?.message])).toEqual([])
     expect(run.code).toBe(0)

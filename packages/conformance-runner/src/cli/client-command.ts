@@ -1,22 +1,18 @@
 import { InvalidArgumentError, Option, type Command } from 'commander'
 import { DEFAULT_CLIENT_TIMEOUT_MS } from '../client-suite/client-suite.js'
-import { formatJsonReport } from '../reporters/json-reporter.js'
-import { formatJunitReport } from '../reporters/junit-reporter.js'
-import { formatPrettyReport } from '../reporters/pretty-reporter.js'
 import { planAdapterRequests, runConformance } from '../run-conformance.js'
+import { defaultClientFixturesDir } from '../client-suite/default-client-dir.js'
 import type { CliIo } from './io.js'
 import { writeOutput } from './write-output.js'
+import { REPORT_FILE_OPTIONS, writeReports, type ReportOutputOptions } from './write-reports.js'
 
 /** The options of `compiled-sql-conformance client`, as commander parses them. */
-export interface ClientCommandOptions {
+export interface ClientCommandOptions extends ReportOutputOptions {
   readonly fixtures?: string
   readonly adapter?: string
   readonly run: string[]
   readonly skip: string[]
   readonly knownFailures?: string
-  readonly report?: string
-  readonly junit?: string
-  readonly format?: 'pretty' | 'json'
   readonly timeout: number
   readonly emitRequests?: string
 }
@@ -42,11 +38,7 @@ export async function clientCommand(options: ClientCommandOptions, io: CliIo): P
     return 0
   }
   const report = await runConformance(runOptions)
-  if (options.report !== undefined) await writeOutput(options.report, formatJsonReport(report), io.stdout)
-  if (options.junit !== undefined) await writeOutput(options.junit, formatJunitReport(report), io.stdout)
-  const format = options.format ?? (io.stdout.isTTY === true ? 'pretty' : 'json')
-  if (format === 'json') io.stdout.write(formatJsonReport(report))
-  else io.stdout.write(formatPrettyReport(report, { color: io.stdout.isTTY === true && io.env.NO_COLOR === undefined }))
+  await writeReports(report, options, io, options.fixtures ?? defaultClientFixturesDir())
   return report.exit_code
 }
 
@@ -72,6 +64,8 @@ export function registerClientCommand(root: Command, io: CliIo, setExitCode: (co
     .option('--known-failures <file>', 'a known-failures baseline: {"known_failures": [{"id", "reason"}]}')
     .option('--report <file>', 'also write the JSON report to this file')
     .option('--junit <file>', 'also write a JUnit XML report to this file')
+    .option(...REPORT_FILE_OPTIONS[0])
+    .option(...REPORT_FILE_OPTIONS[1])
     .addOption(new Option('--format <format>', 'stdout format (default: pretty on a terminal, else json)').choices(['pretty', 'json']))
     .option('--timeout <ms>', 'how long the adapter may take to answer one case', positiveInteger, DEFAULT_CLIENT_TIMEOUT_MS)
     .option('--emit-requests <file>', 'write the JSON Lines an adapter would receive to this file (- for stdout) and exit, starting nothing')

@@ -1,20 +1,16 @@
-import { formatJsonReport } from '../reporters/json-reporter.js'
-import { formatJunitReport } from '../reporters/junit-reporter.js'
-import { formatPrettyReport } from '../reporters/pretty-reporter.js'
 import { planAdapterRequests, runConformance } from '../run-conformance.js'
+import { defaultEnvelopeFixturesDir } from '../fixtures/default-fixtures-dir.js'
 import type { CliIo } from './io.js'
 import { writeOutput } from './write-output.js'
+import { writeReports, type ReportOutputOptions } from './write-reports.js'
 
 /** The options of `compiled-sql-conformance envelopes`, as commander parses them. */
-export interface EnvelopesCommandOptions {
+export interface EnvelopesCommandOptions extends ReportOutputOptions {
   readonly fixtures?: string
   readonly adapter?: string
   readonly run: string[]
   readonly skip: string[]
   readonly knownFailures?: string
-  readonly report?: string
-  readonly junit?: string
-  readonly format?: 'pretty' | 'json'
   readonly timeout: number
   readonly emitRequests?: string
 }
@@ -39,10 +35,6 @@ export async function envelopesCommand(options: EnvelopesCommandOptions, io: Cli
     return 0
   }
   const report = await runConformance(runOptions)
-  if (options.report !== undefined) await writeOutput(options.report, formatJsonReport(report), io.stdout)
-  if (options.junit !== undefined) await writeOutput(options.junit, formatJunitReport(report), io.stdout)
-  const format = options.format ?? (io.stdout.isTTY === true ? 'pretty' : 'json')
-  if (format === 'json') io.stdout.write(formatJsonReport(report))
-  else io.stdout.write(formatPrettyReport(report, { color: io.stdout.isTTY === true && io.env.NO_COLOR === undefined }))
+  await writeReports(report, options, io, options.fixtures ?? defaultEnvelopeFixturesDir())
   return report.exit_code
 }

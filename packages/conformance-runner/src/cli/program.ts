@@ -6,6 +6,7 @@ import { EXIT_CODES } from '../exit-codes.js'
 import { DEFAULT_ADAPTER_TIMEOUT_MS } from '../targets/adapter-session.js'
 import { envelopesCommand, type EnvelopesCommandOptions } from './envelopes-command.js'
 import { processIo, type CliIo } from './io.js'
+import { REPORT_FILE_OPTIONS } from './write-reports.js'
 import { registerServerCommand } from './server-command.js'
 import { registerClientCommand } from './client-command.js'
 
@@ -42,6 +43,8 @@ function program(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--known-failures <file>', 'a known-failures baseline: {"known_failures": [{"id", "reason"}]}')
     .option('--report <file>', 'also write the JSON report to this file')
     .option('--junit <file>', 'also write a JUnit XML report to this file')
+    .option(...REPORT_FILE_OPTIONS[0])
+    .option(...REPORT_FILE_OPTIONS[1])
     .addOption(new Option('--format <format>', 'stdout format (default: pretty on a terminal, else json)').choices(['pretty', 'json']))
     .option('--timeout <ms>', 'how long the adapter may take to answer one message', positiveInteger, DEFAULT_ADAPTER_TIMEOUT_MS)
     .option('--emit-requests <file>', 'write the JSON Lines an adapter would receive to this file (- for stdout) and exit, starting nothing')

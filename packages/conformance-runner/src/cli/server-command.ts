@@ -3,16 +3,14 @@ import { mkdir } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { InvalidArgumentError, Option, type Command } from 'commander'
 import { UsageError } from '../errors.js'
-import { formatJsonReport } from '../reporters/json-reporter.js'
-import { formatJunitReport } from '../reporters/junit-reporter.js'
-import { formatPrettyReport } from '../reporters/pretty-reporter.js'
 import { runConformance } from '../run-conformance.js'
 import { SERVER_DEFAULTS } from '../server/server-options.js'
+import { defaultServerFixturesDir } from '../server/default-server-dir.js'
 import type { CliIo } from './io.js'
-import { writeOutput } from './write-output.js'
+import { REPORT_FILE_OPTIONS, writeReports, type ReportOutputOptions } from './write-reports.js'
 
 /** The options of `compiled-sql-conformance server`, as commander parses them. */
-export interface ServerCommandOptions {
+export interface ServerCommandOptions extends ReportOutputOptions {
   readonly fixtures?: string
   readonly spawn?: string
   readonly target?: string
@@ -21,9 +19,6 @@ export interface ServerCommandOptions {
   readonly run: string[]
   readonly skip: string[]
   readonly knownFailures?: string
-  readonly report?: string
-  readonly junit?: string
-  readonly format?: 'pretty' | 'json'
   readonly timeout?: number
   readonly startTimeout?: number
   readonly serverLog?: string
@@ -72,11 +67,7 @@ export async function serverCommand(options: ServerCommandOptions, io: CliIo): P
       skip: options.skip,
       knownFailures: options.knownFailures,
     })
-    if (options.report !== undefined) await writeOutput(options.report, formatJsonReport(report), io.stdout)
-    if (options.junit !== undefined) await writeOutput(options.junit, formatJunitReport(report), io.stdout)
-    const format = options.format ?? (io.stdout.isTTY === true ? 'pretty' : 'json')
-    if (format === 'json') io.stdout.write(formatJsonReport(report))
-    else io.stdout.write(formatPrettyReport(report, { color: io.stdout.isTTY === true && io.env.NO_COLOR === undefined }))
+    await writeReports(report, options, io, options.fixtures ?? defaultServerFixturesDir())
     return report.exit_code
   } finally {
     if (serverLog !== undefined && serverLog !== io.stderr) serverLog.end()
@@ -108,6 +99,8 @@ export function registerServerCommand(root: Command, io: CliIo, setExitCode: (co
     .option('--known-failures <file>', 'a known-failures baseline: {"known_failures": [{"id", "reason"}]}')
     .option('--report <file>', 'also write the JSON report to this file')
     .option('--junit <file>', 'also write a JUnit XML report to this file')
+    .option(...REPORT_FILE_OPTIONS[0])
+    .option(...REPORT_FILE_OPTIONS[1])
     .addOption(new Option('--format <format>', 'stdout format (default: pretty on a terminal, else json)').choices(['pretty', 'json']))
     .option('--timeout <ms>', `how long one HTTP request may take (default ${SERVER_DEFAULTS.timeoutMs})`, positiveInteger)
     .option('--start-timeout <ms>', `how long a spawned server may take to listen, or a reset to finish (default ${SERVER_DEFAULTS.startTimeoutMs})`, positiveInteger)
