@@ -77,8 +77,9 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       return
     }
     if (fault.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms))
-    const answer = await forward(incoming.method ?? 'GET', path, incoming.headers, body)
-    if (fault.kind === 'forward-then-reset') {
+    // The server may be gone by now (a delayed request outliving its test): drop the connection as a dead upstream would.
+    const answer = await forward(incoming.method ?? 'GET', path, incoming.headers, body).catch(() => undefined)
+    if (answer === undefined || fault.kind === 'forward-then-reset') {
       incoming.socket.destroy()
       return
     }
