@@ -1,3 +1,5 @@
+import { readFileSync, readdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { ERROR_CODES, ROUTES, type ErrorCode } from '@compiled-sql/protocol'
 import { describe, expect, it } from 'vitest'
 import { parseWithNumbers } from './support/exact-numbers.js'
@@ -31,6 +33,17 @@ describe('error codes', () => {
       expect(entry.reason.length).toBeGreaterThan(20)
       expect(entry.coveredBy.length).toBeGreaterThan(10)
     }
+  })
+
+  it('the client suite scripts every allowlisted code, so the whole corpus reaches every code', () => {
+    const clientDir = fileURLToPath(new URL('../compiled-sql.v1/client/', import.meta.url))
+    const scripted = new Set(
+      readdirSync(clientDir, { recursive: true, encoding: 'utf8' })
+        .filter((name) => name.endsWith('.json'))
+        .flatMap((name) => (JSON.parse(readFileSync(`${clientDir}${name}`, 'utf8')) as { script?: { json?: { error?: { code?: string } } }[] }).script ?? [])
+        .map((step) => step.json?.error?.code),
+    )
+    expect(SERVER_CODE_ALLOWLIST.filter((entry) => !scripted.has(entry.code)).map((entry) => entry.code)).toEqual([])
   })
 })
 

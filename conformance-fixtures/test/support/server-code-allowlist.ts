@@ -26,11 +26,11 @@ export const SERVER_CODE_ALLOWLIST: readonly CodeAllowlistEntry[] = [
   {
     code: 'serialization_failure',
     reason: 'needs two transactions that conflict at the same moment (a deadlock or SERIALIZABLE failure); server cases run one request at a time, and no single statement deadlocks itself',
-    coveredBy: 'packages/server-stub/test/exec/map-database-error.test.ts maps SQLSTATE 40001 and 40P01 to it; the client suite is where a scripted retryable 409 belongs (it scripts 500 and 503 so far, not this code)',
+    coveredBy: 'the client suite (errors.409-serialization-failure: a retryable 409 the client maps and does not retry by itself); packages/server-stub/test/exec/map-database-error.test.ts maps SQLSTATE 40001 and 40P01 to it',
   },
   {
     code: 'unsupported_syntax',
     reason: "depends on which parse-tree nodes a server's fail-closed checker knows: no SQL construct is unknown to every conforming checker, so no portable case can expect it",
-    coveredBy: 'each server\'s own tests (packages/server-stub/test/sql/tree-walker.test.ts)',
+    coveredBy: "the client suite (errors.422-unsupported-syntax); each server's own tests (packages/server-stub/test/sql/tree-walker.test.ts)",
   },
 ]
