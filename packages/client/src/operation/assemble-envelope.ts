@@ -8,6 +8,8 @@ const SCOPE_KEYS: ReadonlySet<string> = new Set(['dataSourceUid', 'data_source_u
 const TABLE_KEYS: ReadonlySet<string> = new Set(['metaTableUid', 'meta_table_uid', 'alias', 'access', 'reservedPolicy', 'reserved_policy'])
 const META_TABLE_UID = { camel: 'metaTableUid', snake: 'meta_table_uid' } as const
 const RESERVED_POLICY = { camel: 'reservedPolicy', snake: 'reserved_policy' } as const
+// Pointers of the first scope tables, built once: a path is only read when an error is raised, but it is passed on every call.
+const TABLE_PATHS: readonly string[] = Array.from({ length: 16 }, (_, i) => `/scope/tables/${i}`)
 const LIMIT_KEYS: ReadonlySet<string> = new Set(['maxRows', 'max_rows', 'offset', 'statementTimeoutMs', 'statement_timeout_ms'])
 
 
@@ -39,7 +41,7 @@ export function assembleEnvelope(input: OperationInput, dataSourceUid: string): 
   rejectUnknownKeys(top, TOP_KEYS, '')
   const scope = asRecord(top.scope, '/scope')
   rejectUnknownKeys(scope, SCOPE_KEYS, '/scope')
-  const tables = Array.isArray(scope.tables) ? scope.tables.map((table: unknown, i) => scopeTable(table, `/scope/tables/${i}`)) : scope.tables
+  const tables = Array.isArray(scope.tables) ? scope.tables.map((table: unknown, i) => scopeTable(table, TABLE_PATHS[i] ?? `/scope/tables/${i}`)) : scope.tables
   const limits = asRecord(top.limits ?? {}, '/limits')
   rejectUnknownKeys(limits, LIMIT_KEYS, '/limits')
   const encoded = encodeParameters(input.parameters ?? {}, input.parameterTypes)

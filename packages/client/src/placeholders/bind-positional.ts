@@ -32,18 +32,17 @@ export interface NamedStatement {
 export function bindPositional(sql: string, values: readonly unknown[], options: ToPyformatOptions = {}): NamedStatement {
   const rewritten = toPyformat(sql, options)
   const parameters: Record<string, unknown> = {}
-  const used = new Set<number>()
   for (const { index, name } of rewritten.placeholders) {
     if (index < 1 || index > values.length) {
       throw new OperationBuildError('missing_parameter', '/statement/sql', `$${index} has no value: ${values.length} given; pass a value for every placeholder`)
     }
     parameters[name] = values[index - 1]
-    used.add(index)
   }
-  for (let index = 1; index <= values.length; index += 1) {
-    if (!used.has(index)) {
-      throw new OperationBuildError('unused_parameter', '/statement/sql', `value ${index} has no $${index} in the SQL; pass the values compiled with this SQL`)
-    }
+  // Placeholders are distinct and all within 1..values.length here, so as many of them as values means every value is used.
+  if (rewritten.placeholders.length < values.length) {
+    const used = new Set(rewritten.placeholders.map(({ index }) => index))
+    const unused = values.findIndex((_, i) => !used.has(i + 1)) + 1
+    throw new OperationBuildError('unused_parameter', '/statement/sql', `value ${unused} has no $${unused} in the SQL; pass the values compiled with this SQL`)
   }
   return { sql: rewritten.sql, parameters }
 }
