@@ -68,4 +68,9 @@ describe('bindPositional', () => {
     expect(thrown(() => bindPositional('SELECT $1', ['a', 'b'])).code).toBe('unused_parameter')
     expect(thrown(() => bindPositional("SELECT '$1'", ['a'])).code).toBe('unused_parameter')
   })
+
+  it('keeps a parameter named __proto__ as a key (regression: it set the prototype)', () => {
+    const bound = bindPositional('SELECT $1', ['x'], { names: ['__proto__'] })
+    expect([Object.keys(bound.parameters), Object.getPrototypeOf(bound.parameters), JSON.stringify(bound.parameters)]).toEqual([['__proto__'], Object.prototype, '{"__proto__":"x"}'])
+  })
 })

@@ -36,7 +36,9 @@ export function bindPositional(sql: string, values: readonly unknown[], options:
     if (index < 1 || index > values.length) {
       throw new OperationBuildError('missing_parameter', '/statement/sql', `$${index} has no value: ${values.length} given; pass a value for every placeholder`)
     }
-    parameters[name] = values[index - 1]
+    // A name chosen as "__proto__" must stay a key, not set the prototype.
+    if (name === '__proto__') Object.defineProperty(parameters, name, { value: values[index - 1], enumerable: true, writable: true, configurable: true })
+    else parameters[name] = values[index - 1]
   }
   // Placeholders are distinct and all within 1..values.length here, so as many of them as values means every value is used.
   if (rewritten.placeholders.length < values.length) {
