@@ -15,6 +15,7 @@ import {
   buildOperation,
 } from '../../src/index.js'
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js'
+import { exhaustRateLimit } from '../support/exhaust-rate-limit.js'
 import { DEMO, startStubServer, type StubServer } from '../support/stub-server.js'
 
 let stub: StubServer
@@ -104,10 +105,8 @@ describe('errors from the real server-stub map to typed errors', () => {
   })
 
   it('maps the rate limiter to RateLimitError (429) with retryAfterMs', async () => {
-    const limited = clientFor(DEMO.limitedToken)
     const select = await envelope('select', 'SELECT a.symbol FROM public.asset AS a ORDER BY a.symbol', [{ metaTableUid: DEMO.assetUid }])
-    const outcomes = await Promise.allSettled(Array.from({ length: 62 }, () => limited.executeOperation(select)))
-    const error = outcomes.find((outcome) => outcome.status === 'rejected')?.reason as RequestError
+    const error = await exhaustRateLimit(stub.url, DEMO.limitedToken, select)
     expect(error).toBeInstanceOf(RateLimitError)
     expect([error.status, error.code, error.retryable]).toEqual([429, 'rate_limited', true])
     expect(error.retryAfterMs).toBeGreaterThan(0)

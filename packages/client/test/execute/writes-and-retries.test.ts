@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MetaTableClient, ServerError, TransportError, buildOperation, type RetryEvent } from '../../src/index.js'
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js'
+import { exhaustRateLimit } from '../support/exhaust-rate-limit.js'
 import { DEMO, startStubServer, type StubServer } from '../support/stub-server.js'
 
 let stub: StubServer
@@ -146,16 +147,18 @@ describe('a read', () => {
     const limited = (retry: { maxRetries: number }, retries?: RetryEvent[]) =>
       new MetaTableClient({ endpoint: stub.url, token: DEMO.limitedToken, retry, ...(retries && { onRetry: (event: RetryEvent) => retries.push(event) }) })
     const envelope = await selectAssets()
-    const burst = await Promise.allSettled(Array.from({ length: 61 }, () => limited({ maxRetries: 0 }).executeOperation(envelope)))
-    const refused = burst.filter((outcome) => outcome.status === 'rejected')
-    expect(refused.length).toBeGreaterThanOrEqual(1)
-    expect((refused[0] as PromiseRejectedResult).reason).toMatchObject({ status: 429, code: 'rate_limited', retryable: true })
-
-    const retries: RetryEvent[] = []
-    const result = await limited({ maxRetries: 3 }, retries).executeOperation(envelope)
+    // The bucket refills one token a second: on a loaded machine the request after the refusal may find a fresh token, so try a few times.
+    let retries: RetryEvent[] = []
+    let result
+    for (let attempt = 0; attempt < 3 && retries.length === 0; attempt += 1) {
+      const refusal = await exhaustRateLimit(stub.url, DEMO.limitedToken, envelope)
+      expect(refusal).toMatchObject({ status: 429, code: 'rate_limited', retryable: true })
+      retries = []
+      result = await limited({ maxRetries: 3 }, retries).executeOperation(envelope)
+    }
     expect(retries.length).toBeGreaterThanOrEqual(1)
     expect(retries[0]!.delayMs).toBeGreaterThan(0)
     expect(retries[0]!.delayMs).toBe((retries[0]!.error as { retryAfterMs?: number }).retryAfterMs)
-    expect(result.row_count).toBe(2)
+    expect(result?.row_count).toBe(2)
   })
 })
