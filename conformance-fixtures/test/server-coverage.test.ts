@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { parseWithNumbers } from './support/exact-numbers.js'
 import { comparable, loadLegitCases, protocolRows, type LegitCase } from './support/legit-conversion.js'
 import { SERVER_CODE_ALLOWLIST } from './support/server-code-allowlist.js'
-import { exchangesOf, HAS_LEGIT, loadServerCases, loadServerFiles, loadWorld } from './support/server-cases.js'
+import { exchangesOf, LEGIT_DIR, SERVER_DIR, loadServerCases, loadServerFiles, loadWorld } from './support/server-cases.js'
 
 const cases = loadServerCases()
 const own = cases.filter(({ serverCase }) => !serverCase.id.startsWith('legit.'))
@@ -70,8 +70,16 @@ describe('corpus size and topics', () => {
   })
 })
 
-describe.skipIf(!HAS_LEGIT)('the realistic corpus (shared/corpora/legit), every case a server case', () => {
-  const legit = HAS_LEGIT ? loadLegitCases() : []
+describe('the realistic corpus (sources/legit), every case a server case', () => {
+  const legit = loadLegitCases()
+
+  it('seeds the world with the corpus schema and data verbatim, so the ground truth holds', () => {
+    const schema = readFileSync(`${LEGIT_DIR}/schema.sql`, 'utf8')
+    const seed = readFileSync(`${SERVER_DIR}/seed.sql`, 'utf8')
+    // The schema file starts with a comment header of its own; every statement after it must appear in the seed unchanged.
+    const statements = schema.slice(schema.search(/^CREATE /m))
+    expect(seed.includes(statements.trimEnd())).toBe(true)
+  })
   const pageCap = loadWorld().limits?.page_cap ?? 1000
   const texts = new Map(loadServerFiles().map((file) => [file.path, file.text]))
   const exact = (id: string) => parseWithNumbers(texts.get(`legit/${id}.json`) ?? 'null') as Record<string, any> | null

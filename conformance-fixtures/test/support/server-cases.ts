@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { readFileSync, readdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { type ServerCase, validateServerCase } from '@compiled-sql/protocol'
 
@@ -59,6 +59,5 @@ export function exchangesOf(serverCase: ServerCase): Array<Pick<ServerCase, 'req
   return [...(serverCase.setup ?? []), serverCase, ...(serverCase.then ?? [])]
 }
 
-/** The shared realistic corpus next to the repository, when it is there. */
-export const LEGIT_DIR = fileURLToPath(new URL('../../../../shared/corpora/legit/', import.meta.url))
-export const HAS_LEGIT = existsSync(`${LEGIT_DIR}/cases.jsonl`)
+/** The realistic corpus the `legit.*` server cases are converted from, vendored in `sources/legit/`. */
+export const LEGIT_DIR = fileURLToPath(new URL('../../sources/legit/', import.meta.url))

@@ -19,12 +19,12 @@ import { and, eq, ilike } from 'drizzle-orm'
 import { pgTable, text, uuid } from 'drizzle-orm/pg-core'
 import { drizzle } from 'drizzle-orm/pg-proxy'
 import knexFactory from 'knex'
-import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely'
 import { MetaTableRegistry } from '../dist/index.js'
 import { drizzleTableName, fromDrizzleSync } from '../dist/drizzle.js'
 import { fromKnexSync } from '../dist/knex.js'
 import { fromKyselySync } from '../dist/kysely.js'
 import { compileFragment, fromSqlSync, sql } from '../dist/sql.js'
+import { offlineKysely } from '../test/support/offline-kysely.js'
 
 const ASSET = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa'
 const ACCOUNT = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb'
@@ -44,14 +44,7 @@ function kyselyCase(): Case {
     'public.asset': { uid: string; account_uid: string; symbol: string }
     'public.account': { uid: string }
   }
-  const db = new Kysely<Database>({
-    dialect: {
-      createAdapter: () => new PostgresAdapter(),
-      createDriver: () => new DummyDriver(),
-      createIntrospector: (k) => new PostgresIntrospector(k),
-      createQueryCompiler: () => new PostgresQueryCompiler(),
-    },
-  })
+  const db = offlineKysely<Database>()
   const query = db
     .selectFrom('public.asset as asset')
     .innerJoin('public.account as account', 'asset.account_uid', 'account.uid')

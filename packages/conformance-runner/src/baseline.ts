@@ -75,3 +75,9 @@ function entryProblem(entry: unknown, seen: KnownFailures): string | undefined {
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
+
+/** Reads the baseline from a file, or checks an in-memory one; none means empty. */
+export async function resolveKnownFailures(source: string | KnownFailuresFile | undefined): Promise<KnownFailures> {
+  if (source === undefined) return new Map()
+  return typeof source === 'string' ? loadKnownFailures(source) : parseKnownFailures(source, 'knownFailures')
+}

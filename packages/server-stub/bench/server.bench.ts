@@ -36,7 +36,7 @@ const POOL_SIZE = Number(process.env.BENCH_POOL_SIZE ?? CONCURRENCY)
 const LATENCY = { warmup: 300, blockSize: 25, budgetMs: 20_000 * scale, maxSamples: 20_000 }
 const THROUGHPUT = { concurrency: CONCURRENCY, windowMs: 750 * scale, windows: 8, warmupMs: 500 * scale }
 const PROFILE = { concurrency: Number(process.env.BENCH_PROFILE_CONCURRENCY ?? 1), durationMs: 3_000 * scale, intervalMicros: 200 }
-const CORPUS = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'corpora', 'legit', 'cases.jsonl')
+const CORPUS = join(import.meta.dirname, '..', '..', '..', 'conformance-fixtures', 'sources', 'legit', 'cases.jsonl')
 
 const progress = (message: string): void => void process.stderr.write(`bench: ${message}\n`)
 

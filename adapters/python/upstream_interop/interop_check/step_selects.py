@@ -11,13 +11,11 @@ import decimal
 import json
 from typing import Any
 
-from mainsequence.client import MetaTable
-
 from . import sdk_operations as ops
 from .demo_world import ACCOUNT_UID, ACME_ACCOUNT, ASSET_UID, account, asset
 from .results import Results
 from .seed_rows import Row, Seed
-from .wire import EXECUTE_ROUTE, Wire
+from .wire import Wire
 
 STEP = "execute"
 
@@ -103,13 +101,7 @@ class Selects:
     def _select(
         self, name: str, operation: Any, table: str, pages: list[tuple[int, int]], expected: list[Row]
     ) -> dict[str, Any] | None:
-        call = self._wire.call(
-            STEP,
-            name,
-            lambda: MetaTable.execute_operation(operation, timeout=self._timeout),
-            EXECUTE_ROUTE,
-            "operation",
-        )
+        call = self._wire.execute(STEP, name, operation, self._timeout)
         if call.error is not None:
             self._results.add(STEP, f"{name}: executed", False, f"{type(call.error).__name__}: {call.error}")
             return None
@@ -155,13 +147,7 @@ class Selects:
     def _untyped_values(self) -> None:
         """Untyped values the SDK converts on its own come back as the database read them."""
         name = "untyped int64, Decimal, UUID, NaN, text"
-        call = self._wire.call(
-            STEP,
-            name,
-            lambda: MetaTable.execute_operation(ops.untyped_values(), timeout=self._timeout),
-            EXECUTE_ROUTE,
-            "operation",
-        )
+        call = self._wire.execute(STEP, name, ops.untyped_values(), self._timeout)
         if call.error is not None:
             self._results.add(STEP, f"{name}: executed", False, f"{type(call.error).__name__}: {call.error}")
             return

@@ -11,12 +11,10 @@ import datetime
 import json
 from typing import Any
 
-from mainsequence.client import MetaTable
-
 from . import sdk_envelopes
 from . import sdk_operations as ops
 from .results import Results
-from .wire import EXECUTE_ROUTE, Wire
+from .wire import Wire
 
 STEP = "execute"
 
@@ -42,13 +40,7 @@ class Writes:
         self._errors()
 
     def _write(self, name: str, operation: Any, rows: list[dict[str, Any]]) -> dict[str, Any] | None:
-        call = self._wire.call(
-            STEP,
-            name,
-            lambda: MetaTable.execute_operation(operation, timeout=self._timeout),
-            EXECUTE_ROUTE,
-            "operation",
-        )
+        call = self._wire.execute(STEP, name, operation, self._timeout)
         self._results.expect_equal(STEP, f"{name}: sent once", len(call.exchanges), 1)
         if call.error is not None:
             self._results.add(STEP, f"{name}: executed", False, f"{type(call.error).__name__}: {call.error}")
@@ -86,13 +78,7 @@ class Writes:
         operation = ops.loose(
             sql="SELECT count(*) AS n FROM generate_series(1, 300000000) AS g", limits={"statement_timeout_ms": 1}
         )
-        call = self._wire.call(
-            STEP,
-            name,
-            lambda: MetaTable.execute_operation(operation, timeout=self._timeout),
-            EXECUTE_ROUTE,
-            "operation",
-        )
+        call = self._wire.execute(STEP, name, operation, self._timeout)
         answers = [(e.status, json.loads(e.response_body).get("error", {}).get("code")) for e in call.exchanges]
         self._results.expect_equal(
             STEP, f"{name}: sent 1 + 3 times, each answered", answers, [(504, "statement_timeout")] * 4
@@ -103,14 +89,7 @@ class Writes:
         self._results.expect_equal(STEP, f"{name}: SDK raises", raised, "ServerError")
 
     def _error(self, name: str, operation: Any, code: str, *, valid_request: bool = True) -> None:
-        call = self._wire.call(
-            STEP,
-            name,
-            lambda: MetaTable.execute_operation(operation, timeout=self._timeout),
-            EXECUTE_ROUTE,
-            "operation",
-            valid_request=valid_request,
-        )
+        call = self._wire.execute(STEP, name, operation, self._timeout, valid_request=valid_request)
         self._results.expect_equal(STEP, f"{name}: sent once", len(call.exchanges), 1)
         if call.error is None or not call.exchanges:
             self._results.add(STEP, f"{name}: rejected", False, f"expected {code}, the SDK returned {call.value!r}")

@@ -81,6 +81,20 @@ class Wire:
         self._results.add(step, f"{name}: {len(exchanges)} {checked} valid", not problems, "; ".join(problems))
         return Call(value, error, exchanges)
 
+    def execute(self, step: str, name: str, operation: Any, timeout: float, *, valid_request: bool = True) -> Call:
+        """``MetaTable.execute_operation(operation)`` through :meth:`call`, on the execute-operation route."""
+        # The SDK reads the environment when imported, and this module is loaded before run.py sets it.
+        from mainsequence.client import MetaTable
+
+        return self.call(
+            step,
+            name,
+            lambda: MetaTable.execute_operation(operation, timeout=timeout),
+            EXECUTE_ROUTE,
+            "operation",
+            valid_request=valid_request,
+        )
+
     def _document_problems(self, label: str, body: bytes, document: str) -> list[str]:
         try:
             text = body.decode("utf-8")

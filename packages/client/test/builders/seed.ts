@@ -1,10 +1,11 @@
 import { drizzle } from 'drizzle-orm/pg-proxy'
 import { bigint, customType, date, integer, pgSchema, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import knexFactory from 'knex'
-import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely'
+import type { Kysely } from 'kysely'
 import { expect } from 'vitest'
 import { validateOperation, type CompiledSqlOperation } from '@compiled-sql/protocol'
 import { fromPyformat, MetaTableRegistry } from '../../src/index.js'
+import { offlineKysely } from '../support/offline-kysely.js'
 
 /** The seed's uids (compiled-sql-execution.txt) and the corpus's other tables. */
 export const ASSET = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa'
@@ -34,14 +35,7 @@ export interface Database {
 }
 
 /** Kysely with the PostgreSQL compiler and no connection. */
-export const kysely = new Kysely<Database>({
-  dialect: {
-    createAdapter: () => new PostgresAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (db) => new PostgresIntrospector(db),
-    createQueryCompiler: () => new PostgresQueryCompiler(),
-  },
-})
+export const kysely: Kysely<Database> = offlineKysely<Database>()
 
 /** Knex compiling for PostgreSQL, with no connection. */
 export const knex = knexFactory({ client: 'pg' })

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   AuthenticationError,
   BadRequestError,
@@ -14,16 +14,16 @@ import {
   TransportError,
   buildOperation,
 } from '../../src/index.js'
-import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js'
+import { startFaultProxy } from '../support/fault-proxy.js'
 import { exhaustRateLimit } from '../support/exhaust-rate-limit.js'
-import { DEMO, startStubServer, type StubServer } from '../support/stub-server.js'
+import { DEMO } from '../support/stub-server.js'
+import { useStubWithProxy } from '../support/stub-with-proxy.js'
 
-let stub: StubServer
-let proxy: FaultProxy
+const servers = useStubWithProxy()
 
 const NO_RETRY = { maxRetries: 0 }
 
-function clientFor(token: string, endpoint = stub.url): MetaTableClient {
+function clientFor(token: string, endpoint = servers.stub.url): MetaTableClient {
   return new MetaTableClient({ endpoint, token, retry: NO_RETRY })
 }
 
@@ -45,16 +45,6 @@ async function failure(promise: Promise<unknown>): Promise<RequestError> {
   expect(error).toBeInstanceOf(RequestError)
   return error as RequestError
 }
-
-beforeAll(async () => {
-  stub = await startStubServer()
-  proxy = await startFaultProxy(stub.url)
-})
-
-afterAll(async () => {
-  await proxy?.close()
-  await stub?.stop()
-})
 
 describe('errors from the real server-stub map to typed errors', () => {
   it('maps an unknown token to AuthenticationError (401)', async () => {
@@ -106,7 +96,7 @@ describe('errors from the real server-stub map to typed errors', () => {
 
   it('maps the rate limiter to RateLimitError (429) with retryAfterMs', async () => {
     const select = await envelope('select', 'SELECT a.symbol FROM public.asset AS a ORDER BY a.symbol', [{ metaTableUid: DEMO.assetUid }])
-    const error = await exhaustRateLimit(stub.url, DEMO.limitedToken, select)
+    const error = await exhaustRateLimit(servers.stub.url, DEMO.limitedToken, select)
     expect(error).toBeInstanceOf(RateLimitError)
     expect([error.status, error.code, error.retryable]).toEqual([429, 'rate_limited', true])
     expect(error.retryAfterMs).toBeGreaterThan(0)
@@ -131,7 +121,7 @@ describe('errors without a server answer, or without a protocol body', () => {
   const select = () => envelope('select', 'SELECT a.symbol FROM public.asset AS a', [{ metaTableUid: DEMO.assetUid }])
 
   it('maps a refused connection to TransportError with no status', async () => {
-    const closed = await startFaultProxy(stub.url)
+    const closed = await startFaultProxy(servers.stub.url)
     const endpoint = closed.url
     await closed.close()
     const error = await failure(clientFor(DEMO.analystToken, endpoint).executeOperation(await select()))
@@ -140,31 +130,31 @@ describe('errors without a server answer, or without a protocol body', () => {
   })
 
   it('reads the message of an upstream-style body from detail', async () => {
-    proxy.script({ kind: 'status', status: 403, body: '{"detail":"You do not have permission to perform this action."}' })
-    const error = await failure(clientFor(DEMO.analystToken, proxy.url).executeOperation(await select()))
+    servers.proxy.script({ kind: 'status', status: 403, body: '{"detail":"You do not have permission to perform this action."}' })
+    const error = await failure(clientFor(DEMO.analystToken, servers.proxy.url).executeOperation(await select()))
     expect(error).toBeInstanceOf(PermissionDeniedError)
     expect([error.code, error.message]).toEqual(['access_denied', 'You do not have permission to perform this action.'])
   })
 
   it('maps a 2xx body that is not a JSON object to ServerError invalid_response', async () => {
-    proxy.script({ kind: 'status', status: 200, body: '<html>login</html>' })
-    const error = await failure(clientFor(DEMO.analystToken, proxy.url).executeOperation(await select()))
+    servers.proxy.script({ kind: 'status', status: 200, body: '<html>login</html>' })
+    const error = await failure(clientFor(DEMO.analystToken, servers.proxy.url).executeOperation(await select()))
     expect(error).toBeInstanceOf(ServerError)
     expect([error.status, error.code, error.body]).toEqual([200, 'invalid_response', '<html>login</html>'])
   })
 
   it('ends a read when has_more is true without a next_offset, as the upstream loop does (regression: raised invalid_response)', async () => {
     const page = { ok: true, operation: 'select', dialect: 'postgresql', row_count: 1, rows: [{ symbol: 'BTC' }], truncated: true, max_rows: 5, pagination: { limit: 1, offset: 0, returned_count: 1, has_more: true, next_offset: null }, scope: { meta_table_uids: [DEMO.assetUid], data_source_uid: DEMO.dataSourceUid } }
-    proxy.script({ kind: 'status', status: 200, body: JSON.stringify(page) })
-    const before = proxy.requests.length
-    const result = await clientFor(DEMO.analystToken, proxy.url).executeOperation(await select())
-    expect([proxy.requests.length - before, result.rows]).toEqual([1, [{ symbol: 'BTC' }]])
+    servers.proxy.script({ kind: 'status', status: 200, body: JSON.stringify(page) })
+    const before = servers.proxy.requests.length
+    const result = await clientFor(DEMO.analystToken, servers.proxy.url).executeOperation(await select())
+    expect([servers.proxy.requests.length - before, result.rows]).toEqual([1, [{ symbol: 'BTC' }]])
   })
 
   it('stops when next_offset does not advance instead of looping', async () => {
     const page = { ok: true, operation: 'select', dialect: 'postgresql', row_count: 0, rows: [], truncated: true, max_rows: 5, pagination: { limit: 5, offset: 0, returned_count: 0, has_more: true, next_offset: 0 }, scope: { meta_table_uids: [DEMO.assetUid], data_source_uid: DEMO.dataSourceUid } }
-    proxy.script({ kind: 'status', status: 200, body: JSON.stringify(page) })
-    const error = await failure(clientFor(DEMO.analystToken, proxy.url).executeOperation(await select()))
+    servers.proxy.script({ kind: 'status', status: 200, body: JSON.stringify(page) })
+    const error = await failure(clientFor(DEMO.analystToken, servers.proxy.url).executeOperation(await select()))
     expect([error.constructor, error.code]).toEqual([ServerError, 'invalid_response'])
   })
 })
@@ -185,27 +175,27 @@ describe('compile first', () => {
   })
 
   it('refuses an invalid envelope before sending anything', async () => {
-    const before = proxy.requests.length
+    const before = servers.proxy.requests.length
     const valid = await envelope('select', 'SELECT a.symbol FROM public.asset AS a', [{ metaTableUid: DEMO.assetUid }])
     const invalid = { ...valid, version: 'compiled-sql.v2' }
-    await expect(clientFor(DEMO.analystToken, proxy.url).executeOperation(invalid)).rejects.toMatchObject({ code: 'unsupported_version', path: '/version' })
-    expect(proxy.requests.length).toBe(before)
+    await expect(clientFor(DEMO.analystToken, servers.proxy.url).executeOperation(invalid)).rejects.toMatchObject({ code: 'unsupported_version', path: '/version' })
+    expect(servers.proxy.requests.length).toBe(before)
   })
 })
 
 describe('cancellation', () => {
   it('rejects with the abort reason while a request is in flight', async () => {
-    proxy.script({ kind: 'delay', ms: 2_000 })
+    servers.proxy.script({ kind: 'delay', ms: 2_000 })
     const controller = new AbortController()
-    const pending = clientFor(DEMO.analystToken, proxy.url).executeOperation(await envelope('select', 'SELECT a.symbol FROM public.asset AS a', [{ metaTableUid: DEMO.assetUid }]), { signal: controller.signal })
+    const pending = clientFor(DEMO.analystToken, servers.proxy.url).executeOperation(await envelope('select', 'SELECT a.symbol FROM public.asset AS a', [{ metaTableUid: DEMO.assetUid }]), { signal: controller.signal })
     setTimeout(() => controller.abort(new Error('user cancelled')), 50)
     await expect(pending).rejects.toThrow('user cancelled')
   })
 
   it('rejects with the abort reason during a retry wait', async () => {
-    proxy.script({ kind: 'status', status: 503, headers: { 'retry-after': '30' } })
+    servers.proxy.script({ kind: 'status', status: 503, headers: { 'retry-after': '30' } })
     const controller = new AbortController()
-    const client = new MetaTableClient({ endpoint: proxy.url, token: DEMO.analystToken, onRetry: () => controller.abort(new Error('stop waiting')) })
+    const client = new MetaTableClient({ endpoint: servers.proxy.url, token: DEMO.analystToken, onRetry: () => controller.abort(new Error('stop waiting')) })
     await expect(client.executeOperation(await envelope('select', 'SELECT a.symbol FROM public.asset AS a', [{ metaTableUid: DEMO.assetUid }]), { signal: controller.signal })).rejects.toThrow('stop waiting')
   })
 })

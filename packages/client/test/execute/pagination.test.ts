@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { MetaTableClient, buildOperation, type ReadProgress } from '../../src/index.js'
-import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js'
-import { DEMO, startStubServer, type StubServer } from '../support/stub-server.js'
+import { DEMO } from '../support/stub-server.js'
+import { useStubWithProxy } from '../support/stub-with-proxy.js'
 
 const ORDERED_ASSETS = 'SELECT a.uid, a.symbol FROM public.asset AS a ORDER BY a.uid'
 
-let stub: StubServer
-let proxy: FaultProxy
+const servers = useStubWithProxy()
 let client: MetaTableClient
 
 function selectAssets(maxRows: number, sql = ORDERED_ASSETS) {
@@ -20,7 +19,7 @@ function selectAssets(maxRows: number, sql = ORDERED_ASSETS) {
 
 /** The (offset, max_rows) pair of every execute-operation request the proxy saw since `from`. */
 function limitsSent(from = 0): [number, number][] {
-  return proxy.requests.slice(from).map((request) => {
+  return servers.proxy.requests.slice(from).map((request) => {
     const { limits } = JSON.parse(request.body) as { limits: { offset: number; max_rows: number } }
     return [limits.offset, limits.max_rows]
   })
@@ -28,24 +27,17 @@ function limitsSent(from = 0): [number, number][] {
 
 /** Every asset, in the same order, read in one go through run_query (not paged by execute-operation). */
 async function allAssets(): Promise<Record<string, unknown>[]> {
-  const { results } = await new MetaTableClient({ endpoint: stub.url, token: DEMO.analystToken }).runQuery(DEMO.assetUid, ORDERED_ASSETS)
+  const { results } = await new MetaTableClient({ endpoint: servers.stub.url, token: DEMO.analystToken }).runQuery(DEMO.assetUid, ORDERED_ASSETS)
   return results
 }
 
-beforeAll(async () => {
-  stub = await startStubServer()
-  proxy = await startFaultProxy(stub.url)
-  client = new MetaTableClient({ endpoint: proxy.url, token: DEMO.analystToken })
-})
-
-afterAll(async () => {
-  await proxy?.close()
-  await stub?.stop()
+beforeAll(() => {
+  client = new MetaTableClient({ endpoint: servers.proxy.url, token: DEMO.analystToken })
 })
 
 describe('executeOperation pages a select', () => {
   it('sends (0,5), (2,3), (4,1) for max_rows 5 against a page cap of 2, and returns five rows merged', async () => {
-    const before = proxy.requests.length
+    const before = servers.proxy.requests.length
     const result = await client.executeOperation(await selectAssets(5))
     expect(limitsSent(before)).toEqual([
       [0, 5],
@@ -58,7 +50,7 @@ describe('executeOperation pages a select', () => {
   })
 
   it('stops at max_rows when the table has more, and reports what is left', async () => {
-    const before = proxy.requests.length
+    const before = servers.proxy.requests.length
     const result = await client.executeOperation(await selectAssets(3))
     expect(limitsSent(before)).toEqual([
       [0, 3],
@@ -70,16 +62,16 @@ describe('executeOperation pages a select', () => {
 
   it('starts from the envelope offset', async () => {
     const envelope = await selectAssets(2)
-    const before = proxy.requests.length
+    const before = servers.proxy.requests.length
     const result = await client.executeOperation({ ...envelope, limits: { ...envelope.limits, offset: 3 } })
     expect(limitsSent(before)).toEqual([[3, 2]])
     expect(result.rows).toEqual((await allAssets()).slice(3, 5))
   })
 
   it('sends every follow-up with the same SQL, parameters and scope as the first request', async () => {
-    const before = proxy.requests.length
+    const before = servers.proxy.requests.length
     await client.executeOperation(await selectAssets(5))
-    const bodies = proxy.requests.slice(before).map((request) => JSON.parse(request.body) as Record<string, unknown>)
+    const bodies = servers.proxy.requests.slice(before).map((request) => JSON.parse(request.body) as Record<string, unknown>)
     const withoutLimits = bodies.map(({ limits: _limits, ...rest }) => rest)
     expect(new Set(withoutLimits.map((body) => JSON.stringify(body))).size).toBe(1)
   })
@@ -110,12 +102,12 @@ describe('streamOperation', () => {
   })
 
   it('asks for the next page only when the iteration asks for it', async () => {
-    const before = proxy.requests.length
+    const before = servers.proxy.requests.length
     for await (const page of client.streamOperation(await selectAssets(5))) {
       expect(page.rows).toHaveLength(2)
       break
     }
-    expect(proxy.requests.length - before).toBe(1)
+    expect(servers.proxy.requests.length - before).toBe(1)
   })
 
   it('refuses a write: a write runs once, through executeOperation', async () => {

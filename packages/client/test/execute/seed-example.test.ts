@@ -3,13 +3,13 @@ import { pgTable, text, uuid } from 'drizzle-orm/pg-core'
 import { and, eq, ilike } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/node-postgres'
 import knexFactory from 'knex'
-import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fromDrizzle } from '../../src/builders/drizzle/index.js'
 import { fromKnex } from '../../src/builders/knex/index.js'
 import { fromKysely } from '../../src/builders/kysely/index.js'
 import { fromSql, sql } from '../../src/builders/sql-tag/index.js'
 import { MetaTableClient, MetaTableRegistry, buildOperation } from '../../src/index.js'
+import { offlineKysely } from '../support/offline-kysely.js'
 import { DEMO, startStubServer, type StubServer } from '../support/stub-server.js'
 
 // The seed's example (compiled-sql-execution.txt): assets of one account whose symbol matches %BTC%, joined to account.
@@ -23,14 +23,7 @@ interface SeedDatabase {
   'public.account': { uid: string; name: string }
 }
 
-const kysely = new Kysely<SeedDatabase>({
-  dialect: {
-    createAdapter: () => new PostgresAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (db) => new PostgresIntrospector(db),
-    createQueryCompiler: () => new PostgresQueryCompiler(),
-  },
-})
+const kysely = offlineKysely<SeedDatabase>()
 const asset = pgTable('asset', { uid: uuid('uid').primaryKey(), accountUid: uuid('account_uid').notNull(), symbol: text('symbol').notNull() })
 const account = pgTable('account', { uid: uuid('uid').primaryKey(), name: text('name').notNull() })
 const db = drizzle.mock()

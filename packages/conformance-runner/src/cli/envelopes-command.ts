@@ -1,40 +1,19 @@
-import { planAdapterRequests, runConformance } from '../run-conformance.js'
+import type { Command } from 'commander'
 import { defaultEnvelopeFixturesDir } from '../fixtures/default-fixtures-dir.js'
+import { DEFAULT_ADAPTER_TIMEOUT_MS } from '../targets/adapter-session.js'
+import { adapterSuiteCommand, type AdapterSuiteCommandOptions } from './adapter-suite-command.js'
+import { addCaseOptions, positiveInteger } from './case-options.js'
 import type { CliIo } from './io.js'
-import { writeOutput } from './write-output.js'
-import { writeReports, type ReportOutputOptions } from './write-reports.js'
 
-/** The options of `compiled-sql-conformance envelopes`, as commander parses them. */
-export interface EnvelopesCommandOptions extends ReportOutputOptions {
-  readonly fixtures?: string
-  readonly adapter?: string
-  readonly run: string[]
-  readonly skip: string[]
-  readonly knownFailures?: string
-  readonly timeout: number
-  readonly emitRequests?: string
-}
-
-/**
- * Runs the envelope suite (or only writes its adapter requests) and returns
- * the exit code. Errors with their own exit code propagate to `main`.
- */
-export async function envelopesCommand(options: EnvelopesCommandOptions, io: CliIo): Promise<number> {
-  const runOptions = {
-    suite: 'envelopes',
-    fixturesDir: options.fixtures,
-    adapter: options.adapter,
-    adapterStderr: io.stderr,
-    timeoutMs: options.timeout,
-    run: options.run,
-    skip: options.skip,
-    knownFailures: options.knownFailures,
-  } as const
-  if (options.emitRequests !== undefined) {
-    await writeOutput(options.emitRequests, await planAdapterRequests(runOptions), io.stdout)
-    return 0
-  }
-  const report = await runConformance(runOptions)
-  await writeReports(report, options, io, options.fixtures ?? defaultEnvelopeFixturesDir())
-  return report.exit_code
+/** Adds `compiled-sql-conformance envelopes` to the program. */
+export function registerEnvelopesCommand(root: Command, io: CliIo, setExitCode: (code: number) => void): void {
+  const command = root
+    .command('envelopes')
+    .description('Validate every envelope case: in process with @compiled-sql/protocol, or through --adapter.')
+    .option('--fixtures <dir>', 'the envelope corpus (default: @compiled-sql/conformance-fixtures compiled-sql.v1/envelopes)')
+    .option('--adapter <command>', 'a shell command that starts an adapter speaking compiled-sql.adapter.v1 on stdin/stdout')
+  addCaseOptions(command)
+    .option('--timeout <ms>', 'how long the adapter may take to answer one message', positiveInteger, DEFAULT_ADAPTER_TIMEOUT_MS)
+    .option('--emit-requests <file>', 'write the JSON Lines an adapter would receive to this file (- for stdout) and exit, starting nothing')
+    .action(async (options: AdapterSuiteCommandOptions) => setExitCode(await adapterSuiteCommand('envelopes', defaultEnvelopeFixturesDir, options, io)))
 }

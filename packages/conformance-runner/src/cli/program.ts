@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
+import { Command, CommanderError } from 'commander'
 import { ConformanceError } from '../errors.js'
 import { EXIT_CODES } from '../exit-codes.js'
-import { DEFAULT_ADAPTER_TIMEOUT_MS } from '../targets/adapter-session.js'
-import { envelopesCommand, type EnvelopesCommandOptions } from './envelopes-command.js'
+import { registerEnvelopesCommand } from './envelopes-command.js'
 import { processIo, type CliIo } from './io.js'
-import { REPORT_FILE_OPTIONS } from './write-reports.js'
 import { registerServerCommand } from './server-command.js'
 import { registerClientCommand } from './client-command.js'
 
@@ -16,16 +14,6 @@ function runnerVersion(): string {
   return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value]
-}
-
-function positiveInteger(value: string): number {
-  const number = Number(value)
-  if (!/^[0-9]+$/.test(value) || !Number.isSafeInteger(number) || number < 1) throw new InvalidArgumentError('expected a positive integer')
-  return number
-}
-
 function program(io: CliIo, setExitCode: (code: number) => void): Command {
   const root = new Command('compiled-sql-conformance')
     .description('Replays the compiled-sql.v1 conformance corpus against an implementation, in process or through an adapter.')
@@ -33,22 +21,7 @@ function program(io: CliIo, setExitCode: (code: number) => void): Command {
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
     .showHelpAfterError('(run with --help for usage)')
-  root
-    .command('envelopes')
-    .description('Validate every envelope case: in process with @compiled-sql/protocol, or through --adapter.')
-    .option('--fixtures <dir>', 'the envelope corpus (default: @compiled-sql/conformance-fixtures compiled-sql.v1/envelopes)')
-    .option('--adapter <command>', 'a shell command that starts an adapter speaking compiled-sql.adapter.v1 on stdin/stdout')
-    .option('--run <glob>', 'run only cases whose id matches (repeatable; * within a segment, ** across, a group name selects the group)', collect, [])
-    .option('--skip <glob>', 'leave out cases whose id matches (repeatable)', collect, [])
-    .option('--known-failures <file>', 'a known-failures baseline: {"known_failures": [{"id", "reason"}]}')
-    .option('--report <file>', 'also write the JSON report to this file')
-    .option('--junit <file>', 'also write a JUnit XML report to this file')
-    .option(...REPORT_FILE_OPTIONS[0])
-    .option(...REPORT_FILE_OPTIONS[1])
-    .addOption(new Option('--format <format>', 'stdout format (default: pretty on a terminal, else json)').choices(['pretty', 'json']))
-    .option('--timeout <ms>', 'how long the adapter may take to answer one message', positiveInteger, DEFAULT_ADAPTER_TIMEOUT_MS)
-    .option('--emit-requests <file>', 'write the JSON Lines an adapter would receive to this file (- for stdout) and exit, starting nothing')
-    .action(async (options: EnvelopesCommandOptions) => setExitCode(await envelopesCommand(options, io)))
+  registerEnvelopesCommand(root, io, setExitCode)
   registerServerCommand(root, io, setExitCode)
   registerClientCommand(root, io, setExitCode)
   return root

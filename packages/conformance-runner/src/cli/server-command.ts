@@ -1,13 +1,14 @@
 import { createWriteStream } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
-import { InvalidArgumentError, Option, type Command } from 'commander'
+import type { Command } from 'commander'
 import { UsageError } from '../errors.js'
 import { runConformance } from '../run-conformance.js'
 import { SERVER_DEFAULTS } from '../server/server-options.js'
 import { defaultServerFixturesDir } from '../server/default-server-dir.js'
 import type { CliIo } from './io.js'
-import { REPORT_FILE_OPTIONS, writeReports, type ReportOutputOptions } from './write-reports.js'
+import { addCaseOptions, positiveInteger } from './case-options.js'
+import { writeReports, type ReportOutputOptions } from './write-reports.js'
 
 /** The options of `compiled-sql-conformance server`, as commander parses them. */
 export interface ServerCommandOptions extends ReportOutputOptions {
@@ -74,19 +75,9 @@ export async function serverCommand(options: ServerCommandOptions, io: CliIo): P
   }
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value]
-}
-
-function positiveInteger(value: string): number {
-  const number = Number(value)
-  if (!/^[0-9]+$/.test(value) || !Number.isSafeInteger(number) || number < 1) throw new InvalidArgumentError('expected a positive integer')
-  return number
-}
-
 /** Adds `compiled-sql-conformance server` to the program. */
 export function registerServerCommand(root: Command, io: CliIo, setExitCode: (code: number) => void): void {
-  root
+  const command = root
     .command('server')
     .description('Run every server case over HTTP against a server serving the corpus world: one started with --spawn, or one running at --target.')
     .option('--fixtures <dir>', 'the server corpus (default: @compiled-sql/conformance-fixtures compiled-sql.v1/server)')
@@ -94,14 +85,7 @@ export function registerServerCommand(root: Command, io: CliIo, setExitCode: (co
     .option('--target <url>', 'the base URL of a server already serving the corpus world')
     .option('--reset-command <command>', 'with --target: a shell command that restores the seeded world before each fresh case')
     .option('--jobs <n>', `with --spawn: fresh cases run at once, each on its own server (default ${SERVER_DEFAULTS.jobs})`, positiveInteger)
-    .option('--run <glob>', 'run only cases whose id matches (repeatable; * within a segment, ** across, a group name selects the group)', collect, [])
-    .option('--skip <glob>', 'leave out cases whose id matches (repeatable)', collect, [])
-    .option('--known-failures <file>', 'a known-failures baseline: {"known_failures": [{"id", "reason"}]}')
-    .option('--report <file>', 'also write the JSON report to this file')
-    .option('--junit <file>', 'also write a JUnit XML report to this file')
-    .option(...REPORT_FILE_OPTIONS[0])
-    .option(...REPORT_FILE_OPTIONS[1])
-    .addOption(new Option('--format <format>', 'stdout format (default: pretty on a terminal, else json)').choices(['pretty', 'json']))
+  addCaseOptions(command)
     .option('--timeout <ms>', `how long one HTTP request may take (default ${SERVER_DEFAULTS.timeoutMs})`, positiveInteger)
     .option('--start-timeout <ms>', `how long a spawned server may take to listen, or a reset to finish (default ${SERVER_DEFAULTS.startTimeoutMs})`, positiveInteger)
     .option('--server-log <file>', "append spawned servers' standard error to this file (- for the runner's stderr)")

@@ -35,8 +35,3 @@ export async function writeReports(report: ConformanceReport, options: ReportOut
   else io.stdout.write(formatPrettyReport(report, { color: io.stdout.isTTY === true && io.env.NO_COLOR === undefined }))
 }
 
-/** Registers `--tap` and `--markdown` on a suite command (beside its `--report` and `--junit`). */
-export const REPORT_FILE_OPTIONS = [
-  ['--tap <file>', 'also write a TAP version 14 report to this file'],
-  ['--markdown <file>', 'also write a Markdown summary to this file (e.g. "$GITHUB_STEP_SUMMARY")'],
-] as const

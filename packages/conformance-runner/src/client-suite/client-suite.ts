@@ -1,5 +1,5 @@
 import type { ConformanceReport } from '@compiled-sql/protocol'
-import { loadKnownFailures, parseKnownFailures, type KnownFailures } from '../baseline.js'
+import { resolveKnownFailures } from '../baseline.js'
 import { UsageError } from '../errors.js'
 import type { RunConformanceOptions } from '../options.js'
 import { buildReport } from '../report/build-report.js'
@@ -15,11 +15,6 @@ import { RecordingServer } from './recording-server.js'
 
 /** How long a client adapter may take to answer one case, unless told otherwise: long enough to wait out every scripted `Retry-After`. */
 export const DEFAULT_CLIENT_TIMEOUT_MS = 30_000
-
-async function resolveKnownFailures(source: RunConformanceOptions['knownFailures']): Promise<KnownFailures> {
-  if (source === undefined) return new Map()
-  return typeof source === 'string' ? loadKnownFailures(source) : parseKnownFailures(source, 'knownFailures')
-}
 
 async function loadSelection(options: RunConformanceOptions): Promise<{ corpus: LoadedClientCase[]; selected: LoadedClientCase[] }> {
   const corpus = await loadClientCases(options.fixturesDir ?? defaultClientFixturesDir())

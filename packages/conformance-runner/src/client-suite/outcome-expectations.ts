@@ -1,5 +1,5 @@
 import { validateOperation, type AdapterClientError, type AdapterOutcome, type ClientCommand, type ClientExpectedError, type ClientExpectedOutcome } from '@compiled-sql/protocol'
-import { exactMismatch, patternMismatch, shortJson } from './match-pattern.js'
+import { exactMismatch, subsetMismatch, describeJson } from '../server/match-json.js'
 
 function oneOf<T>(allowed: T | readonly T[]): readonly T[] {
   return Array.isArray(allowed) ? allowed : [allowed as T]
@@ -28,7 +28,7 @@ function errorProblems(want: ClientExpectedError, error: AdapterClientError): st
   }
   const fields = ['status', 'retryable', 'sqlstate', 'request_id', 'retry_after_ms'] as const
   for (const field of fields) {
-    if (want[field] !== undefined && want[field] !== (error[field] ?? null)) problems.push(`error.${field} ${shortJson(error[field] ?? null)}, expected ${shortJson(want[field])}`)
+    if (want[field] !== undefined && want[field] !== (error[field] ?? null)) problems.push(`error.${field} ${describeJson(error[field] ?? null)}, expected ${describeJson(want[field])}`)
   }
   const path = pathProblem(want, error)
   if (path !== undefined) problems.push(path)
@@ -52,11 +52,11 @@ export function outcomeProblems(command: ClientCommand, want: ClientExpectedOutc
       if (!result.ok) problems.push(`the built envelope is invalid: ${result.errors.map((e) => `${e.code} at ${e.instancePath || '(root)'}`).join(', ')}`)
     }
     if (want.result !== undefined) {
-      const mismatch = want.exact === true ? exactMismatch(want.result, outcome.result, 'result') : patternMismatch(want.result, outcome.result, 'result')
+      const mismatch = want.exact === true ? exactMismatch(want.result, outcome.result, 'result') : subsetMismatch(want.result, outcome.result, 'result')
       if (mismatch !== undefined) problems.push(mismatch)
     }
     return problems
   }
-  if (outcome.ok) return [`the call returned ${shortJson(outcome.result)}, expected it to raise ${describeAllowed(want.error.category)}`]
+  if (outcome.ok) return [`the call returned ${describeJson(outcome.result)}, expected it to raise ${describeAllowed(want.error.category)}`]
   return outcome.error === undefined ? ['the outcome has no error'] : errorProblems(want.error, outcome.error)
 }

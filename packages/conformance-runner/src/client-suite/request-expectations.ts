@@ -1,6 +1,6 @@
 import { DEFAULT_LIMITS, type ClientExpectation, type ClientExpectedRequest } from '@compiled-sql/protocol'
 import { jsonEqual } from '../fixtures/json-equal.js'
-import { shortJson } from './match-pattern.js'
+import { describeJson } from '../server/match-json.js'
 import { parsedBody } from './request-rules.js'
 import type { RecordedRequest } from './recorded-request.js'
 
@@ -26,7 +26,7 @@ function requestProblems(want: ClientExpectedRequest, requests: readonly Recorde
     const limits = limitsOf(request)
     for (const key of ['offset', 'max_rows'] as const) {
       const expected = want.limits[key]
-      if (expected !== undefined && limits?.[key] !== expected) problems.push(`${where}: limits.${key} ${shortJson(limits?.[key])}, expected ${expected}`)
+      if (expected !== undefined && limits?.[key] !== expected) problems.push(`${where}: limits.${key} ${describeJson(limits?.[key])}, expected ${expected}`)
     }
   }
   for (const [name, expected] of Object.entries(want.headers ?? {})) {
@@ -37,7 +37,7 @@ function requestProblems(want: ClientExpectedRequest, requests: readonly Recorde
   }
   if (want.body_json !== undefined) {
     const body = parsedBody(request)
-    if (body === undefined || !jsonEqual(want.body_json, body.value)) problems.push(`${where}: body ${shortJson(request.body)}, expected ${shortJson(want.body_json)}`)
+    if (body === undefined || !jsonEqual(want.body_json, body.value)) problems.push(`${where}: body ${describeJson(request.body)}, expected ${describeJson(want.body_json)}`)
   }
   const previous = requests[index - 1]
   if (want.min_gap_ms !== undefined && previous !== undefined) {

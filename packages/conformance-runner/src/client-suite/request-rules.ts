@@ -7,7 +7,7 @@ import {
   type ClientExecuteCommand,
   type ClientRunQueryCommand,
 } from '@compiled-sql/protocol'
-import { exactMismatch } from './match-pattern.js'
+import { exactMismatch } from '../server/match-json.js'
 import type { RecordedRequest } from './recorded-request.js'
 
 /** The bearer token the runner configures every client with. */

@@ -1,8 +1,6 @@
-import { readFile, stat } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
 import { validateServerCase, type ServerCase } from '@compiled-sql/protocol'
-import { FixtureError, UsageError } from '../errors.js'
 import { listFixtureFiles } from '../fixtures/list-fixture-files.js'
+import { corpusRoot, loadCorpusFiles } from '../fixtures/load-corpus.js'
 import { caseProblems } from './case-rules.js'
 import { parseExact } from './exact-json.js'
 import { loadServerWorld, type ServerWorld } from './server-world.js'
@@ -35,48 +33,16 @@ export interface ServerCorpus {
  *   there are no cases.
  */
 export async function loadServerCorpus(directory: string): Promise<ServerCorpus> {
-  const root = resolve(directory)
-  const info = await stat(root).catch(() => undefined)
-  if (info === undefined || !info.isDirectory()) throw new UsageError(`fixtures directory not found: ${root}`)
+  const root = await corpusRoot(directory)
   const world = await loadServerWorld(root)
-  const problems: string[] = []
-  const cases: LoadedServerCase[] = []
-  const pathById = new Map<string, string>()
   // Files at the top are the world; cases live one folder down.
-  for (const path of (await listFixtureFiles(root)).filter((file) => file.includes('/'))) {
-    const serverCase = checkCase(path, await readFile(join(root, path), 'utf8'), world, problems)
-    if (serverCase === undefined) continue
-    const earlier = pathById.get(serverCase.id)
-    if (earlier !== undefined) {
-      problems.push(`${path}: duplicate id ${serverCase.id} (also in ${earlier})`)
-      continue
-    }
-    pathById.set(serverCase.id, path)
-    cases.push({ serverCase, path })
-  }
-  if (problems.length === 0 && cases.length === 0) problems.push(`${root}: no case files (<group>/<name>.json)`)
-  if (problems.length > 0) throw new FixtureError(problems)
+  const paths = (await listFixtureFiles(root)).filter((file) => file.includes('/'))
+  const cases = await loadCorpusFiles(root, paths, {
+    validate: validateServerCase,
+    problems: (serverCase) => caseProblems(serverCase, world),
+    // The schema checked the plain parse; the runner sends and compares the exact one.
+    toCase: (_, path, text) => ({ serverCase: parseExact(text) as ServerCase, path }),
+    lacking: 'case files (<group>/<name>.json)',
+  })
   return { directory: root, world, cases }
-}
-
-function checkCase(path: string, text: string, world: ServerWorld, problems: string[]): ServerCase | undefined {
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch (error) {
-    problems.push(`${path}: not JSON: ${(error as Error).message}`)
-    return undefined
-  }
-  const result = validateServerCase(value)
-  if (!result.ok) {
-    for (const issue of result.errors) problems.push(`${path}: ${issue.code} at ${issue.instancePath || '(root)'}: ${issue.message}`)
-    return undefined
-  }
-  const before = problems.length
-  if (path.split('/').join('.') !== `${result.value.id}.json`) {
-    problems.push(`${path}: id ${result.value.id} belongs at ${result.value.id.replace('.', '/')}.json`)
-  }
-  for (const problem of caseProblems(result.value, world)) problems.push(`${path}: ${problem}`)
-  // The schema checked the plain parse; the runner sends and compares the exact one.
-  return problems.length === before ? (parseExact(text) as ServerCase) : undefined
 }

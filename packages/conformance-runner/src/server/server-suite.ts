@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { ConformanceReport, Implementation } from '@compiled-sql/protocol'
-import { loadKnownFailures, parseKnownFailures, type KnownFailures } from '../baseline.js'
+import { resolveKnownFailures } from '../baseline.js'
 import { UsageError } from '../errors.js'
 import { buildReport } from '../report/build-report.js'
 import type { CaseOutcome, CaseVerdict } from '../report/case-verdict.js'
@@ -22,11 +22,6 @@ function checkOptions(options: ServerSuiteOptions): void {
   if (options.target !== undefined && !/^https?:\/\/[^/]+\/?$/.test(options.target)) throw new UsageError(`--target ${options.target} is not a base URL such as http://127.0.0.1:8787`)
   const jobs = options.jobs ?? SERVER_DEFAULTS.jobs
   if (!Number.isSafeInteger(jobs) || jobs < 1) throw new UsageError('--jobs must be a positive integer')
-}
-
-function resolveKnownFailures(source: ServerSuiteOptions['knownFailures']): Promise<KnownFailures> | KnownFailures {
-  if (source === undefined) return new Map()
-  return typeof source === 'string' ? loadKnownFailures(source) : parseKnownFailures(source, 'knownFailures')
 }
 
 function implementationOf(options: ServerSuiteOptions): Implementation {

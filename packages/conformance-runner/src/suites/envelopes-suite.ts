@@ -1,5 +1,5 @@
 import type { ConformanceReport } from '@compiled-sql/protocol'
-import { loadKnownFailures, parseKnownFailures, type KnownFailures } from '../baseline.js'
+import { resolveKnownFailures } from '../baseline.js'
 import { evaluateEnvelopeCase } from '../envelopes/evaluate-case.js'
 import { envelopeRequestLines, validateRequest } from '../envelopes/requests.js'
 import { defaultEnvelopeFixturesDir } from '../fixtures/default-fixtures-dir.js'
@@ -12,12 +12,6 @@ import { select } from '../selection.js'
 import { startAdapter } from '../targets/adapter-session.js'
 import { inProcessTarget } from '../targets/in-process-target.js'
 import type { EnvelopeTarget } from '../targets/target.js'
-
-/** Reads the baseline from a file, or checks an in-memory one; none means empty. */
-async function resolveKnownFailures(source: RunConformanceOptions['knownFailures']): Promise<KnownFailures> {
-  if (source === undefined) return new Map()
-  return typeof source === 'string' ? loadKnownFailures(source) : parseKnownFailures(source, 'knownFailures')
-}
 
 /** The corpus and the selected part of it. */
 async function loadSelection(options: RunConformanceOptions): Promise<{ corpus: EnvelopeCase[]; selected: EnvelopeCase[] }> {

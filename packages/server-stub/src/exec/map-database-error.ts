@@ -40,11 +40,10 @@ export function errorCodeOfSqlstate(sqlstate: string): ErrorCode {
 
 /**
  * PostgreSQL's message without the input it echoes: data exceptions (class 22)
- * end in `: "<the value>"` (`invalid input syntax for type uuid: "x"`), and a
- * parameter value must never reach a response or a log.
+ * quote the offending value (`invalid input syntax for type uuid: "x"`,
+ * `value "9…" is out of range`), which may be a parameter's, and a parameter
+ * value must never reach a response or a log.
  */
-// Data exceptions quote the offending value ("invalid input syntax for type integer: \"x\"",
-// "value \"9…\" is out of range"); it may be a parameter's, and messages never carry parameter values.
 function redactMessage(message: string, sqlstate: string): string {
   return sqlstate.startsWith('22') ? message.replace(/"(?:[^"]|"")*"/g, '"…"') : message
 }

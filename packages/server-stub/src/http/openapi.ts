@@ -15,28 +15,25 @@ function errorResponses() {
   )
 }
 
-function operationPath() {
+/** A POST endpoint: its path or header parameter, request schema and 200 response. */
+function postPath(summary: string, parameter: Record<string, unknown>, requestSchema: string, responseDescription: string, responseSchema: string) {
   return {
     post: {
-      summary: 'Execute a compiled-sql.v1 operation',
+      summary,
       security: [{ bearer: [] }],
-      parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } }],
-      requestBody: { required: true, content: { 'application/json': { schema: ref('operation') } } },
-      responses: { '200': { description: 'The result', content: { 'application/json': { schema: ref('operation-result') } } }, ...errorResponses() },
+      parameters: [{ ...parameter, schema: { type: 'string' } }],
+      requestBody: { required: true, content: { 'application/json': { schema: ref(requestSchema) } } },
+      responses: { '200': { description: responseDescription, content: { 'application/json': { schema: ref(responseSchema) } } }, ...errorResponses() },
     },
   }
 }
 
+function operationPath() {
+  return postPath('Execute a compiled-sql.v1 operation', { name: 'Idempotency-Key', in: 'header', required: false }, 'operation', 'The result', 'operation-result')
+}
+
 function runQueryPath() {
-  return {
-    post: {
-      summary: 'Run a read-only SQL query over one MetaTable',
-      security: [{ bearer: [] }],
-      parameters: [{ name: 'meta_table_uid', in: 'path', required: true, schema: { type: 'string' } }],
-      requestBody: { required: true, content: { 'application/json': { schema: ref('run-query-request') } } },
-      responses: { '200': { description: 'The rows', content: { 'application/json': { schema: ref('run-query-response') } } }, ...errorResponses() },
-    },
-  }
+  return postPath('Run a read-only SQL query over one MetaTable', { name: 'meta_table_uid', in: 'path', required: true }, 'run-query-request', 'The rows', 'run-query-response')
 }
 
 /**
@@ -45,8 +42,6 @@ function runQueryPath() {
  * they are embedded unchanged).
  */
 export function buildOpenApi(serverUrl?: string): Record<string, unknown> {
-  const schemas: Record<string, unknown> = {}
-  for (const [name, schema] of Object.entries(SCHEMAS)) schemas[name] = schema
   const runQuery = (family: 'legacy' | 'v1') => ROUTES[family].runQuery('{meta_table_uid}').replace('%7Bmeta_table_uid%7D', '{meta_table_uid}')
   return {
     openapi: '3.1.0',
@@ -61,7 +56,8 @@ export function buildOpenApi(serverUrl?: string): Record<string, unknown> {
       '/healthz': { get: { summary: 'Liveness', responses: { '200': { description: 'The server is up' } } } },
     },
     components: {
-      schemas: Object.fromEntries(WIRE_SCHEMAS.map((name) => [name, schemas[name]]).concat(Object.entries(schemas).filter(([n]) => !(WIRE_SCHEMAS as readonly string[]).includes(n)))),
+      // The wire documents first, then the rest (a key spread again keeps its first place).
+      schemas: { ...Object.fromEntries(WIRE_SCHEMAS.map((name) => [name, SCHEMAS[name]])), ...SCHEMAS },
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
     },
   }

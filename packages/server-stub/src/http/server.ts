@@ -53,6 +53,9 @@ function routeOf(path: string): Route | undefined {
   return undefined
 }
 
+// The same for every request and every server: built on first use, not per request.
+let openApiDocument: Record<string, unknown> | undefined
+
 function methodOf(route: Route): 'GET' | 'POST' {
   return route.kind === 'openapi' || route.kind === 'healthz' ? 'GET' : 'POST'
 }
@@ -84,7 +87,7 @@ async function handle(options: StubServerOptions, rateLimiter: RateLimiter, requ
       throw new ProtocolError('method_not_allowed', `${path} accepts ${methodOf(route)}, not ${request.method ?? '?'}`)
     }
     if (route.kind === 'healthz') return sendJson(response, 200, { ok: true }, requestId)
-    if (route.kind === 'openapi') return sendJson(response, 200, buildOpenApi(), requestId)
+    if (route.kind === 'openapi') return sendJson(response, 200, (openApiDocument ??= buildOpenApi()), requestId)
     principal = authenticate(request.headers, options.registry)
     if (principal.rate_limit_per_minute !== undefined) rateLimiter.take(principal.id, principal.rate_limit_per_minute)
     const body = parseJsonBody(await readJsonBody(request, options.registry.limits.max_body_bytes))

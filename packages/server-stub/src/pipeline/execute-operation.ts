@@ -3,8 +3,9 @@ import { stringify } from 'lossless-json'
 import { bindParameters, type ExecutionRequest, type ExecutionResult, type TransactionHandle } from '../exec/index.js'
 import type { JsonBody } from '../http/json-body.js'
 import type { HandledRequest } from '../http/server.js'
-import type { AnalysisSuccess } from '../sql/index.js'
+import type { AnalysisResult, AnalysisSuccess } from '../sql/index.js'
 import type { PrincipalConfig } from '../world/world-schema.js'
+import { analysisRefusal } from './analysis-refusal.js'
 import { checkEnvelope } from './check-envelope.js'
 import { checkParameters } from './check-parameters.js'
 import { asProtocolError } from './database-error.js'
@@ -50,7 +51,12 @@ export async function executeOperation(
     })
   }
   const style = Array.isArray(exactParameters) ? 'positional' : 'named'
-  const first = analyze(context, envelope, scope, runtime, style, undefined, (names) => checkParameters(statement, exactParameters, names))
+  const first = analyze(context, envelope, scope, runtime, style)
+  if (!first.ok) {
+    // Check 4 (parameters) comes before checks 5-7: a parameter error outranks the SQL rule that failed.
+    if (first.placeholders !== undefined) checkParameters(statement, exactParameters, first.placeholders.map((p) => p.name))
+    throw analysisRefusal(first.error)
+  }
   const names = first.placeholders.map((p) => p.name)
   const values = checkParameters(statement, exactParameters, names)
   const session = {
@@ -72,7 +78,9 @@ export async function executeOperation(
     } catch (error) {
       const merged = style === 'named' && isUnprovableGroupBy(error) ? mergeEqualParameters(values, names, statement.parameter_types) : undefined
       if (merged === undefined) throw error
-      return run(prepare(analyze(context, envelope, scope, runtime, style, merged)))
+      const retried = analyze(context, envelope, scope, runtime, style, merged)
+      if (!retried.ok) throw analysisRefusal(retried.error)
+      return run(prepare(retried))
     }
   }
   const log = { operation: envelope.operation, meta_table_uids: scope.relations.map((r) => r.metaTableUid) }
@@ -122,9 +130,8 @@ function analyze(
   runtime: DataSourceRuntime,
   parameters: 'named' | 'positional',
   mergedParameters?: ReadonlyMap<string, string>,
-  checkParametersFirst?: (placeholderNames: string[]) => void,
-): AnalysisSuccess {
-  const result = context.guard.analyze({
+): AnalysisResult {
+  return context.guard.analyze({
     ...(mergedParameters !== undefined && { mergedParameters }),
     sql: envelope.statement.sql,
     operation: envelope.operation,
@@ -134,11 +141,6 @@ function analyze(
     literalPolicy: scope.dataSource.literal_policy ?? 'allow',
     grammar: runtime.grammar,
   })
-  if (result.ok) return result
-  // Check 4 (parameters) comes before checks 5-7: a parameter error outranks the SQL rule that failed.
-  if (result.placeholders !== undefined) checkParametersFirst?.(result.placeholders.map((p) => p.name))
-  const { code, message, position, details } = result.error
-  throw new ProtocolError(code, message, { ...(position !== undefined && { position }), ...(details !== undefined && { details }) })
 }
 
 /**

@@ -78,7 +78,7 @@ export function resolveScope(
       ...(declared.alias !== undefined && { alias: declared.alias }),
     }
   })
-  const dataSource = resolveDataSource(scope.data_source_uid, scope.tables, registry)
+  const dataSource = resolveDataSource(scope.data_source_uid, found.map(({ metaTable }) => metaTable.data_source_uid), registry)
   if (!dataSource.capabilities.includes(operation)) {
     throw new ProtocolError('operation_not_permitted', `data source ${dataSource.uid} does not allow ${operation}`, {
       details: { data_source_uid: dataSource.uid },
@@ -87,12 +87,8 @@ export function resolveScope(
   return { dataSource, relations }
 }
 
-function resolveDataSource(
-  explicit: string | undefined,
-  tables: CompiledSqlOperation['scope']['tables'],
-  registry: Registry,
-): DataSourceConfig {
-  const used = [...new Set(tables.map((t) => registry.metaTable(t.meta_table_uid)!.data_source_uid))]
+function resolveDataSource(explicit: string | undefined, tableDataSources: readonly string[], registry: Registry): DataSourceConfig {
+  const used = [...new Set(tableDataSources)]
   if (explicit === undefined) {
     if (used.length > 1) {
       throw new ProtocolError('mixed_data_sources', `the scoped MetaTables live on ${used.length} data sources; declare one scope per data source`, {

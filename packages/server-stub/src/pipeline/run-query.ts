@@ -3,6 +3,7 @@ import { validateRunQueryRequest, type RunQueryResponse } from '@compiled-sql/pr
 import type { JsonBody } from '../http/json-body.js'
 import type { HandledRequest } from '../http/server.js'
 import type { PrincipalConfig } from '../world/world-schema.js'
+import { analysisRefusal } from './analysis-refusal.js'
 import { asProtocolError } from './database-error.js'
 import type { PipelineContext } from './pipeline-context.js'
 import { ProtocolError } from './protocol-error.js'
@@ -46,10 +47,7 @@ export async function runQuery(context: PipelineContext, principal: PrincipalCon
     literalPolicy: 'allow',
     grammar: runtime.grammar,
   })
-  if (!analysis.ok) {
-    const { code, message, position, details } = analysis.error
-    throw new ProtocolError(code, message, { ...(position !== undefined && { position }), ...(details !== undefined && { details }) })
-  }
+  if (!analysis.ok) throw analysisRefusal(analysis.error)
   const result = await runtime.executor
     .execute({
       text: analysis.text,

@@ -72,9 +72,9 @@ export interface CorpusCase {
   readonly scope: readonly { readonly table: string; readonly access: 'read' | 'write' }[]
 }
 
-/** The shared legit corpus (`../shared/corpora/legit/cases.jsonl`). */
+/** The realistic corpus (`conformance-fixtures/sources/legit/cases.jsonl`). */
 export function corpusCases(): CorpusCase[] {
-  const text = readFileSync(join(REPO_ROOT, '..', 'shared', 'corpora', 'legit', 'cases.jsonl'), 'utf8')
+  const text = readFileSync(join(REPO_ROOT, 'conformance-fixtures', 'sources', 'legit', 'cases.jsonl'), 'utf8')
   return text
     .split('\n')
     .filter((line) => line.trim() !== '')

@@ -7,10 +7,8 @@ import { createPgliteExecutor } from '../../../src/exec/pglite-executor.js'
 import { createPostgresExecutor } from '../../../src/exec/postgres-executor.js'
 import type { DataSourceExecutor, ExecutionRequest, ExecutionResult } from '../../../src/exec/execution-request.js'
 
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', '..')
-
-/** The shared corpus directory (next to the repository). */
-export const CORPUS_DIR = join(repoRoot, '..', 'shared', 'corpora', 'legit')
+/** The realistic corpus, vendored in the repository (conformance-fixtures/sources/legit). */
+export const CORPUS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', '..', 'conformance-fixtures', 'sources', 'legit')
 
 /** The corpus schema and seed (12 accounts, 40 assets, 2000 prices, 501 trades). */
 export const SCHEMA_SQL = readFileSync(join(CORPUS_DIR, 'schema.sql'), 'utf8')

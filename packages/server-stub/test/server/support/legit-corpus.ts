@@ -1,14 +1,12 @@
 import { readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { LosslessNumber, stringify } from 'lossless-json'
+import { CORPUS_DIR } from '../../exec/support/backends.js'
 import { toProtocolEncoding } from '../../exec/support/corpus.js'
 import { parseExact } from './exact-client.js'
 
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', '..')
-
-/** The shared realistic corpus, next to the repository. */
-export const LEGIT_DIR = join(repoRoot, '..', 'shared', 'corpora', 'legit')
+/** The realistic corpus, vendored in the repository. */
+export const LEGIT_DIR = CORPUS_DIR
 
 /** The corpus schema and its deterministic seed (loads into an empty database). */
 export const LEGIT_SCHEMA_SQL = readFileSync(join(LEGIT_DIR, 'schema.sql'), 'utf8')
