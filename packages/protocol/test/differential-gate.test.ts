@@ -15,7 +15,7 @@ beforeAll(async () => {
   run = await runGate(OPTIONS)
   const counts = (source: JudgedCase['source']) => run.cases.filter((c) => c.source === source).length
   console.info(`differential gate: ${counts('fixture')} fixtures, ${counts('seed')} seeds, ${counts('mutant')} mutants`)
-}, 180_000)
+}, 600_000) // Thousands of mutants through three validators, one of them in Python: minutes when the whole pipeline shares 2 CPUs.
 
 function report(cases: readonly JudgedCase[]): string {
   const shown = cases.slice(0, 25).map(describeCase).join('\n\n')

@@ -136,7 +136,7 @@ describe('a read', () => {
     const limited = (retry: { maxRetries: number }, retries?: RetryEvent[]) =>
       new MetaTableClient({ endpoint: servers.stub.url, token: DEMO.limitedToken, retry, ...(retries && { onRetry: (event: RetryEvent) => retries.push(event) }) })
     const envelope = await selectAssets()
-    // The bucket refills one token a second: on a loaded machine the request after the refusal may find a fresh token, so try a few times.
+    // The bucket refills a token every 3 s: should a loaded machine still let one refill before the next request, try again.
     let retries: RetryEvent[] = []
     let result
     for (let attempt = 0; attempt < 3 && retries.length === 0; attempt += 1) {

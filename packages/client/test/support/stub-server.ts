@@ -17,7 +17,7 @@ export const DEMO = {
   accountUid: 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb',
   analystToken: 'demo-analyst-token-0001',
   viewerToken: 'demo-viewer-token-00001',
-  /** A principal of the test world that may send 60 requests a minute: one more waits a second. */
+  /** A principal of the test world that may send 20 requests a minute: one more waits up to 3 s, long enough that a loaded machine still sees the refusal. */
   limitedToken: 'limited-token-000000001',
   /** Rows per select page in the test world. */
   pageCap: 2,
@@ -42,7 +42,7 @@ function testWorld(): object {
     principals: [
       { id: 'analyst', tokens: [DEMO.analystToken] },
       { id: 'viewer', tokens: [DEMO.viewerToken] },
-      { id: 'limited', tokens: [DEMO.limitedToken], rate_limit_per_minute: 60 },
+      { id: 'limited', tokens: [DEMO.limitedToken], rate_limit_per_minute: 20 },
     ],
     grants: [
       { principal: 'viewer', meta_table_uid: DEMO.assetUid, access: 'read' },
